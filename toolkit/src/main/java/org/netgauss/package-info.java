@@ -1,0 +1,9 @@
+/**
+ * netgauss: statistics of neural-network ensembles.
+ *
+ * <p>Packages by domain: {@code data} (MNIST, synthetic sets), {@code nn} (MLP ensembles and training),
+ * {@code store} (run directories), {@code pigmm} (permutation-invariant Gaussian matrix models),
+ * {@code invariants} (invariant observables as graphs), {@code preact} (pre-activation Gaussianity),
+ * {@code inpca} (InPCA and hyper-ribbons), {@code notebook} (inline display) and {@code cli}.
+ */
+package org.netgauss;
