@@ -1,0 +1,94 @@
+package org.netgauss.kernel;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kernel's settings, read once from the environment that the kernelspec's {@code env} sets. Each setting
+ * is accepted under the netgauss name and under JJava's and IJava's, so a kernelspec written for either
+ * works unchanged.
+ *
+ * @param classpath       extra jars and class folders, {@link File#pathSeparator}-separated, globs allowed
+ *                        ({@code NETGAUSS_CLASSPATH}, {@code JJAVA_CLASSPATH}, {@code IJAVA_CLASSPATH}, joined)
+ * @param compilerOptions extra javac options ({@code *_COMPILER_OPTS})
+ * @param startupScripts  .jsh files run at start ({@code *_STARTUP_SCRIPTS_PATH})
+ * @param startupScript   code run at start, after the files ({@code *_STARTUP_SCRIPT})
+ * @param timeoutMillis   longest a snippet may run, 0 for no limit ({@code *_TIMEOUT}: milliseconds, or e.g.
+ *                        "30 SECONDS")
+ */
+public record KernelConfig(String classpath, List<String> compilerOptions, List<String> startupScripts,
+                           String startupScript, long timeoutMillis) {
+
+    private static final List<String> PREFIXES = List.of("NETGAUSS_", "JJAVA_", "IJAVA_");
+
+    public KernelConfig {
+        compilerOptions = List.copyOf(compilerOptions);
+        startupScripts = List.copyOf(startupScripts);
+        if (timeoutMillis < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0 ms, found " + timeoutMillis);
+        }
+    }
+
+    /** No extra classpath, no options, no scripts, no timeout. */
+    public static KernelConfig defaults() {
+        return new KernelConfig("", List.of(), List.of(), "", 0);
+    }
+
+    /** Reads the settings from {@code env} (normally {@link System#getenv()}). */
+    public static KernelConfig fromEnvironment(Map<String, String> env) {
+        List<String> classpath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        List<String> scripts = new ArrayList<>();
+        StringBuilder script = new StringBuilder();
+        String timeout = "";
+        for (String prefix : PREFIXES) {
+            String cp = env.getOrDefault(prefix + "CLASSPATH", "");
+            if (!cp.isBlank()) {
+                classpath.add(cp);
+            }
+            options.addAll(words(env.getOrDefault(prefix + "COMPILER_OPTS", "")));
+            for (String p : env.getOrDefault(prefix + "STARTUP_SCRIPTS_PATH", "").split(File.pathSeparator)) {
+                if (!p.isBlank()) {
+                    scripts.add(p);
+                }
+            }
+            String s = env.getOrDefault(prefix + "STARTUP_SCRIPT", "");
+            if (!s.isBlank()) {
+                script.append(s).append('\n');
+            }
+            if (timeout.isBlank()) {
+                timeout = env.getOrDefault(prefix + "TIMEOUT", "");
+            }
+        }
+        return new KernelConfig(String.join(File.pathSeparator, classpath), options, scripts, script.toString(),
+                parseTimeout(timeout));
+    }
+
+    /** Milliseconds from "5000", "30 SECONDS" or "2 minutes"; blank or negative means no limit. */
+    static long parseTimeout(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return 0;
+        }
+        String[] parts = t.split("\\s+");
+        try {
+            long amount = Long.parseLong(parts[0]);
+            if (amount < 0) {
+                return 0;
+            }
+            TimeUnit unit = parts.length > 1 ? TimeUnit.valueOf(parts[1].toUpperCase()) : TimeUnit.MILLISECONDS;
+            return unit.toMillis(amount);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kernel timeout '" + text + "' is neither milliseconds nor"
+                    + " '<n> <unit>' with a java.util.concurrent.TimeUnit, e.g. '30 SECONDS'");
+        }
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
+    }
+}

@@ -1,0 +1,148 @@
+package org.netgauss.kernel;
+
+import com.google.gson.GsonBuilder;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Writes the kernelspec that starts this kernel: {@code <kernels dir>/<name>/kernel.json} and a startup script
+ * that imports the public packages of the jars given as the notebook classpath's "toolkit".
+ *
+ * <pre>
+ * java -cp 'kernel/target/lib/*:kernel/target/netgauss-kernel.jar' org.netgauss.kernel.KernelSpecInstaller \
+ *   --kernels-dir ~/.local/share/jupyter/kernels --kernel-classpath '...' --classpath '...' \
+ *   --import-packages-of toolkit/target/netgauss-toolkit.jar [--name java] [--display-name "Java (netgauss)"]
+ *   [--java /usr/bin/java] [--jvm-opt -Xmx8g]...
+ * </pre>
+ *
+ * Files are written only when their content changes, each through a temporary file and a rename.
+ */
+public final class KernelSpecInstaller {
+    private KernelSpecInstaller() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, List<String>> opts = parse(args);
+        Path kernelsDir = Path.of(single(opts, "kernels-dir", null));
+        String name = single(opts, "name", "java");
+        Path dir = kernelsDir.resolve(name);
+        String java = single(opts, "java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+
+        List<String> argv = new ArrayList<>();
+        argv.add(java);
+        argv.add("-Djava.awt.headless=true");
+        argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        if (Runtime.version().feature() >= 24 || java.contains("temurin-2") || java.contains("-25")) {
+            // JDK 24+ warns about javacpp's native access and Unsafe use on every start
+            argv.add("--enable-native-access=ALL-UNNAMED");
+        }
+        argv.addAll(opts.getOrDefault("jvm-opt", List.of()));
+        argv.add("-cp");
+        argv.add(single(opts, "kernel-classpath", null));
+        argv.add(KernelMain.class.getName());
+        argv.add("{connection_file}");
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NETGAUSS_CLASSPATH", single(opts, "classpath", ""));
+        List<String> importsFrom = opts.getOrDefault("import-packages-of", List.of());
+        if (!importsFrom.isEmpty()) {
+            Path startup = dir.resolve("startup.jsh");
+            writeIfChanged(startup, importsOf(importsFrom));
+            env.put("NETGAUSS_STARTUP_SCRIPTS_PATH", startup.toString());
+        }
+        opts.getOrDefault("env", List.of()).forEach(kv -> {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--env takes NAME=VALUE, found '" + kv + "'");
+            }
+            env.put(kv.substring(0, eq), kv.substring(eq + 1));
+        });
+
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", argv);
+        spec.put("display_name", single(opts, "display-name", "Java (netgauss)"));
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", env);
+        spec.put("metadata", Map.of("debugger", false));
+        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+        boolean changed = writeIfChanged(dir.resolve("kernel.json"), json);
+        System.out.println((changed ? "installed" : "unchanged") + " kernelspec '" + name + "' in " + dir);
+    }
+
+    /** {@code import pkg.*;} for every package in the jars that holds a public class, internals left out. */
+    static String importsOf(List<String> jars) {
+        TreeSet<String> packages = new TreeSet<>();
+        for (String jar : jars) {
+            try (JarFile file = new JarFile(jar)) {
+                file.stream()
+                        .map(JarEntry::getName)
+                        .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.endsWith("package-info.class")
+                                && !n.endsWith("module-info.class"))
+                        .map(n -> n.substring(0, n.lastIndexOf('/')).replace('/', '.'))
+                        .filter(p -> !p.contains(".internal") && !p.endsWith(".cli") && !p.contains(".bench"))
+                        .forEach(packages::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + jar + " to list its packages", e);
+            }
+        }
+        StringBuilder out = new StringBuilder("// written by KernelSpecInstaller: the toolkit's packages\n");
+        packages.forEach(p -> out.append("import ").append(p).append(".*;\n"));
+        return out.toString();
+    }
+
+    static boolean writeIfChanged(Path file, String content) {
+        try {
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+                return false;
+            }
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Map<String, List<String>> parse(String[] args) {
+        Map<String, List<String>> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value pairs, found '" + args[i] + "'");
+            }
+            opts.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[++i]);
+        }
+        return opts;
+    }
+
+    private static String single(Map<String, List<String>> opts, String key, String fallback) {
+        List<String> values = opts.get(key);
+        if (values == null || values.isEmpty()) {
+            if (fallback == null) {
+                throw new IllegalArgumentException("--" + key + " is required");
+            }
+            return fallback;
+        }
+        return String.join(File.pathSeparator, values);
+    }
+}

@@ -1,0 +1,322 @@
+package org.netgauss.kernel;
+
+import jdk.jshell.SourceCodeAnalysis;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
+import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
+import org.dflib.jjava.jupyter.kernel.util.PathsHandler;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.netgauss.kernel.execution.CellEvaluator;
+import org.netgauss.kernel.execution.CellException;
+import org.netgauss.kernel.magic.ClasspathMagic;
+import org.netgauss.kernel.magic.JarsMagic;
+import org.netgauss.kernel.magic.LoadMagic;
+import org.netgauss.kernel.magic.MavenMagic;
+import org.netgauss.kernel.magic.MavenRepoMagic;
+import org.netgauss.kernel.maven.MavenResolver;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The Java kernel: Jupyter's messages (from JJava's protocol library) on one side, JShell in this JVM on the
+ * other. Cells may mix Java with IJava's line magics ({@code %jars}, {@code %classpath}, {@code %load},
+ * {@code %maven}, {@code %mavenRepo}); the cell's last expression is rendered through the renderers,
+ * including those that libraries register through the {@code Extension} service.
+ */
+public final class NetgaussKernel extends BaseKernel {
+    /** Imported into every session, so notebooks written for IJava and JJava start the same way here. */
+    static final String BUILTIN_IMPORTS = String.join("\n",
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "import java.util.stream.*;",
+            "import java.io.*;",
+            "import java.nio.file.*;",
+            "import java.math.*;",
+            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
+
+    private static final Pattern MAGIC_NAME = Pattern.compile("^(%{1,2})([\\w\\-]*)$");
+
+    private final CellEvaluator evaluator;
+    private final InMemoryHistory history;
+
+    private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellEvaluator evaluator) {
+        super("netgauss", version,
+                new LanguageInfo.Builder("java")
+                        .version(Runtime.version().toString())
+                        .mimetype("text/x-java-source")
+                        .fileExtension(".jshell")
+                        .pygments("java")
+                        .codemirror("text/x-java")
+                        .build(),
+                List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
+                history,
+                new JupyterIO(StandardCharsets.UTF_8),
+                new CommManager(),
+                new Renderer(),
+                // a line magic is '%' at the start of a line or right after '=' (so 'var jars = %jars x' works)
+                new MagicParser("(?<=(?:^|=))\\s*%", "%%", new MagicTranspiler()),
+                magics,
+                true,
+                new StringStyler.Builder()
+                        .addPrimaryStyle(TextColor.BOLD_RESET_FG)
+                        .addSecondaryStyle(TextColor.BOLD_RED_FG)
+                        .addHighlightStyle(TextColor.BOLD_RESET_FG)
+                        .addHighlightStyle(TextColor.RED_BG)
+                        .build());
+        this.evaluator = evaluator;
+        this.history = history;
+    }
+
+    /**
+     * Builds a kernel: JShell with the configured classpath and options, the magics, then the startup code
+     * (built-in imports, startup scripts, inline script).
+     */
+    public static NetgaussKernel create(KernelConfig config, String version) {
+        CellEvaluator evaluator = CellEvaluator.create(NetgaussKernel.class.getClassLoader(),
+                config.compilerOptions(), config.timeoutMillis());
+        MagicsRegistry magics = new MagicsRegistry();
+        MavenResolver maven = MavenResolver.fromEnvironment();
+        magics.registerLineMagic("jars", new JarsMagic());
+        magics.registerLineMagic("classpath", new ClasspathMagic());
+        magics.registerLineMagic("load", new LoadMagic());
+        magics.registerLineMagic("maven", new MavenMagic(maven));
+        magics.registerLineMagic("addMavenDependency", new MavenMagic(maven));
+        magics.registerLineMagic("addMavenDependencies", new MavenMagic(maven));
+        magics.registerLineMagic("mavenRepo", new MavenRepoMagic(maven));
+        magics.registerLineMagic("addMavenRepo", new MavenRepoMagic(maven));
+        NetgaussKernel kernel = new NetgaussKernel(version, new InMemoryHistory(), magics, evaluator);
+        if (!config.classpath().isBlank()) {
+            kernel.evaluator.addToClasspath(resolveClasspath(config.classpath()));
+        }
+        return kernel;
+    }
+
+    /** Runs the startup code. Call after {@link #onStartup()} has made this the notebook kernel. */
+    public void runStartupCode(KernelConfig config) {
+        evaluator.eval(BUILTIN_IMPORTS);
+        List<String> code = new ArrayList<>();
+        config.startupScripts().forEach(script -> code.add(LoadMagic.read(Path.of(script))));
+        code.add(config.startupScript());
+        for (String c : code) {
+            try {
+                evalRaw(c);
+            } catch (RuntimeException e) {
+                // a broken startup script should not keep the kernel from starting: say so in the kernel log
+                System.err.println("netgauss kernel: startup code failed: " + String.join("\n", formatError(e)));
+            }
+        }
+    }
+
+    /**
+     * Adds jars and class folders to the notebook's classpath (globs allowed, {@link File#pathSeparator}
+     * between entries) and installs the {@code Extension}s they bring.
+     *
+     * @return the paths added
+     */
+    public List<Path> addToClasspath(String classpath) {
+        String resolved = resolveClasspath(classpath);
+        evaluator.addToClasspath(resolved);
+        installExtensions(evaluator.classLoader());
+        List<Path> paths = new ArrayList<>();
+        for (String p : resolved.split(File.pathSeparator)) {
+            if (!p.isBlank()) {
+                paths.add(Path.of(p));
+            }
+        }
+        return paths;
+    }
+
+    private static String resolveClasspath(String classpath) {
+        List<String> out = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            List<Path> matches = PathsHandler.resolveGlobs(entry.strip());
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("classpath entry '" + entry + "' matches no file"
+                        + " (relative to " + Path.of("").toAbsolutePath() + ")");
+            }
+            matches.forEach(p -> out.add(p.toAbsolutePath().toString()));
+        }
+        return String.join(File.pathSeparator, out);
+    }
+
+    @Override
+    public Object evalRaw(String source) {
+        try {
+            return evaluator.eval(magicParser.resolveMagics(source));
+        } finally {
+            System.out.flush();
+            System.err.flush();
+        }
+    }
+
+    /** Renders the cell's value; every bundle has a text/plain entry, as the protocol asks. */
+    @Override
+    public DisplayData eval(String expr) {
+        Object value = evalRaw(expr);
+        if (value == null) {
+            return null;
+        }
+        DisplayData data = value instanceof DisplayData d ? d : getRenderer().render(value);
+        if (!data.hasDataForType(MIMEType.TEXT_PLAIN)) {
+            data.putText(String.valueOf(value));
+        }
+        return data;
+    }
+
+    @Override
+    protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        ExecuteRequest request = message.getContent();
+        if (request.shouldStoreHistory()) {
+            history.record(executionCount.get(), request.getCode(), "");
+        }
+        super.handleExecuteRequest(env, message);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        // look the name up from its end, and include a following '(' so methods are found
+        int end = at;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        int paren = end;
+        while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
+            paren++;
+        }
+        if (paren < code.length() && code.charAt(paren) == '(') {
+            end = paren + 1;
+        }
+        List<SourceCodeAnalysis.Documentation> docs =
+                evaluator.shell().sourceCodeAnalysis().documentation(code, end, true);
+        if (docs == null || docs.isEmpty()) {
+            return null;
+        }
+        String text = docs.stream()
+                .map(d -> d.signature() + (d.javadoc() != null ? "\n" + d.javadoc() : ""))
+                .collect(Collectors.joining("\n\n"));
+        DisplayData data = new DisplayData(text);
+        data.putHTML(docs.stream()
+                .map(d -> "<code>" + escapeHtml(d.signature()) + "</code>"
+                        + (d.javadoc() != null ? "<pre>" + escapeHtml(d.javadoc()) + "</pre>" : ""))
+                .collect(Collectors.joining("<hr/>")));
+        return data;
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        Matcher magic = MAGIC_NAME.matcher(code.substring(lineStart, at));
+        if (magic.find()) {
+            Set<String> names = magic.group(1).equals("%%")
+                    ? magicsRegistry.getCellMagicNames() : magicsRegistry.getLineMagicNames();
+            List<String> options = new TreeSet<>(names).stream()
+                    .filter(n -> n.startsWith(magic.group(2)))
+                    .map(n -> magic.group(1) + n)
+                    .collect(Collectors.toList());
+            return new ReplacementOptions(options, lineStart, at);
+        }
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                evaluator.shell().sourceCodeAnalysis().completionSuggestions(code, at, anchor);
+        List<String> options = suggestions.stream()
+                .sorted((a, b) -> Boolean.compare(b.matchesType(), a.matchesType()))
+                .map(SourceCodeAnalysis.Suggestion::continuation)
+                .distinct()
+                .collect(Collectors.toList());
+        return new ReplacementOptions(options, anchor[0], at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        String result = evaluator.isComplete(magicParser.resolveMagics(code));
+        return switch (result) {
+            case "complete" -> IS_COMPLETE_YES;
+            case "invalid" -> IS_COMPLETE_BAD;
+            default -> result;
+        };
+    }
+
+    @Override
+    public void interrupt() {
+        evaluator.interrupt();
+    }
+
+    @Override
+    public List<String> formatError(Throwable e) {
+        Throwable t = e;
+        // the display statics wrap a magic's failure in a RuntimeException: report the magic's own message
+        if (t instanceof CellException cell && cell.getCause() instanceof RuntimeException r
+                && r.getMessage() != null && r.getMessage().startsWith("Exception occurred while running")) {
+            return List.of(errorStyler.secondary(r.getMessage()));
+        }
+        if (t instanceof CellException cell && cell.getCause() instanceof UndefinedMagicException u) {
+            t = u;
+        }
+        if (t instanceof UndefinedMagicException u) {
+            Set<String> known = u.isCellMagic() ? magicsRegistry.getCellMagicNames()
+                    : magicsRegistry.getLineMagicNames();
+            String sigil = u.isCellMagic() ? "%%" : "%";
+            return List.of(errorStyler.secondary("Unknown magic " + sigil + u.getMagicName() + ". Known: "
+                    + new TreeSet<>(known).stream().map(n -> sigil + n).collect(Collectors.joining(", "))
+                    + (known.isEmpty() ? "(none)" : "")));
+        }
+        if (t instanceof CellException cell) {
+            List<String> lines = cell.describe();
+            List<String> styled = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                styled.add(i == 0 ? errorStyler.secondary(lines.get(i)) : lines.get(i));
+            }
+            return styled;
+        }
+        return super.formatError(t);
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        super.onShutdown(isRestarting);
+        evaluator.close();
+    }
+
+    @Override
+    protected ClassLoader getClassLoader() {
+        return evaluator.classLoader();
+    }
+
+    /** Installs the {@code Extension}s visible to {@code loader} that are not installed yet. */
+    @Override
+    protected void installExtensions(ClassLoader loader) {
+        if (extensionsEnabled) {
+            super.installExtensions(loader);
+        }
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
