@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Progress of a long loop, shown where the code runs: in a notebook as one output with a progress bar that
@@ -64,7 +65,12 @@ public final class Progress implements AutoCloseable {
      * shown when the iteration ends. (If the loop exits early the last shown state stays.)
      */
     public static <T> Iterable<T> over(String label, Collection<T> items) {
-        return () -> new CountingIterator<>(items.iterator(), start(label, items.size()));
+        return counting(items, () -> start(label, items.size()));
+    }
+
+    /** Iterates {@code items} with a fresh progress from {@code progress} for each iteration. */
+    static <T> Iterable<T> counting(Collection<T> items, Supplier<Progress> progress) {
+        return () -> new CountingIterator<>(items.iterator(), progress.get());
     }
 
     /** {@link #over(String, Collection)} labelled "items". */
