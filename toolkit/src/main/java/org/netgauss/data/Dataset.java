@@ -157,9 +157,8 @@ public final class Dataset {
         int[] validation = Arrays.copyOfRange(order, trainSize, n);
         Arrays.sort(train);
         Arrays.sort(validation);
-        String suffix = "[split " + trainSize + "/" + (n - trainSize) + " seed " + seed + "]";
-        return new Split(subset(name + "-train" + suffix, train), subset(name + "-validation" + suffix, validation),
-                seed);
+        return new Split(subset(name + "[train " + trainSize + ", seed " + seed + "]", train),
+                subset(name + "[validation " + (n - trainSize) + ", seed " + seed + "]", validation), seed);
     }
 
     /**

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  *
  * <p>Updates are throttled (at most five a second in a notebook or terminal, one every ten seconds in a
  * log), so calling {@link #step} in a tight loop costs little; {@link #close()} always shows the final
- * state. Works without JJava on the class path (it then never tries the notebook). Thread-safe: parallel
- * workers may share one instance.
+ * state. Works without JJava on the class path (it then never tries the notebook). A failing display is
+ * reported once on stderr and then ignored, never thrown into the loop. Thread-safe: parallel workers may
+ * share one instance.
  */
 public final class Progress implements AutoCloseable {
     private final String label;
@@ -37,6 +38,7 @@ public final class Progress implements AutoCloseable {
     private long lastShown;
     private boolean anyShown;
     private boolean closed;
+    private boolean sinkFailed;
 
     Progress(String label, long total, ProgressSink sink, LongSupplier clock) {
         this.label = Objects.requireNonNull(label, "label");
@@ -133,9 +135,18 @@ public final class Progress implements AutoCloseable {
     }
 
     private void show(boolean finished) {
+        if (sinkFailed) {
+            return;
+        }
         long now = clock.getAsLong();
         if (finished || !anyShown || now - lastShown >= sink.minIntervalNanos()) {
-            sink.show(state(finished));
+            try {
+                sink.show(state(finished));
+            } catch (RuntimeException e) {
+                // a display problem (e.g. the cell's output channel is gone) must not stop a training run
+                sinkFailed = true;
+                System.err.println("progress '" + label + "': display failed, continuing without it: " + e);
+            }
             lastShown = now;
             anyShown = true;
         }

@@ -67,6 +67,13 @@ class DatasetSplitTest {
     }
 
     @Test
+    void splitPartsAreNamedAfterTheirRoleAndSeed() {
+        Dataset.Split split = indexed(10).split(7, 5);
+        assertEquals("indexed[train 7, seed 5]", split.train().name());
+        assertEquals("indexed[validation 3, seed 5]", split.validation().name());
+    }
+
+    @Test
     void splitRejectsSizesOutsideTheData() {
         assertThrows(IllegalArgumentException.class, () -> indexed(10).split(11, 1));
         assertThrows(IllegalArgumentException.class, () -> indexed(10).split(-1, 1));

@@ -161,6 +161,30 @@ class ProgressTest {
     }
 
     @Test
+    void aFailingDisplayNeverBreaksTheLoop() {
+        int[] calls = new int[1];
+        ProgressSink broken = new ProgressSink() {
+            @Override
+            public void show(ProgressState state) {
+                calls[0]++;
+                throw new IllegalStateException("no cell to display in");
+            }
+
+            @Override
+            public long minIntervalNanos() {
+                return 0;
+            }
+        };
+        try (Progress p = new Progress("epochs", 3, broken, new FakeClock()::read)) {
+            p.step();
+            p.step();
+            p.step();
+            assertEquals(3, p.done());
+        }
+        assertEquals(1, calls[0]); // tried once, then left alone
+    }
+
+    @Test
     void notebookOutputHasHtmlAndText() {
         DisplayData data = JupyterProgressSink.displayData(new ProgressState("epochs", 1, 2, "", 0, false));
         assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("<progress"));
