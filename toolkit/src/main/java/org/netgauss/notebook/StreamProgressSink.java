@@ -40,7 +40,7 @@ final class StreamProgressSink implements ProgressSink {
         return terminal ? TERMINAL_INTERVAL_NANOS : LOG_INTERVAL_NANOS;
     }
 
-    /** Whether this process writes to an interactive terminal ({@link Console#isTerminal()} from Java 22 on). */
+    /** Whether this process writes to an interactive terminal ({@code Console.isTerminal()} from Java 22 on). */
     static boolean attachedToTerminal() {
         Console console = System.console();
         if (console == null) {
