@@ -2,6 +2,7 @@ package org.netgauss.data;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A labelled classification data set held in memory: {@code size()} samples of {@code featureCount()}
@@ -27,6 +28,14 @@ public final class Dataset {
      * @throws IllegalArgumentException on inconsistent sizes, a label out of range or a non-finite feature
      */
     public Dataset(String name, float[] features, int[] labels, int featureCount, int classCount) {
+        this(name, features, labels, featureCount, classCount, true);
+    }
+
+    /**
+     * Takes the arrays without copying when {@code copy} is false: for loaders in this package that build
+     * large arrays (MNIST training images are 188 MB as floats) and hand them over.
+     */
+    Dataset(String name, float[] features, int[] labels, int featureCount, int classCount, boolean copy) {
         this.name = Objects.requireNonNull(name, "name");
         if (featureCount <= 0 || classCount <= 0) {
             throw new IllegalArgumentException(name + ": featureCount and classCount must be positive, found "
@@ -48,8 +57,8 @@ public final class Dataset {
                         + (i / featureCount) + " is " + features[i]);
             }
         }
-        this.features = features.clone();
-        this.labels = labels.clone();
+        this.features = copy ? features.clone() : features;
+        this.labels = copy ? labels.clone() : labels;
         this.featureCount = featureCount;
         this.classCount = classCount;
     }
@@ -102,6 +111,68 @@ public final class Dataset {
         int[] y = new int[rows.length];
         gatherLabels(rows, 0, rows.length, y, 0);
         return new Dataset(newName, x, y, featureCount, classCount);
+    }
+
+    /**
+     * The first {@code n} samples (all of them if {@code n >= size()}), e.g. to shrink a data set for the
+     * {@code smoke} profile.
+     */
+    public Dataset first(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(name + ": cannot take the first " + n + " samples");
+        }
+        int m = Math.min(n, size());
+        int[] rows = new int[m];
+        Arrays.setAll(rows, i -> i);
+        return subset(name + "[:" + m + "]", rows);
+    }
+
+    /**
+     * Splits this data set at random into a training part of {@code trainSize} samples and a validation
+     * part holding the rest, e.g. MNIST's 60 000 training images into 50 000 + 10 000.
+     *
+     * <p>Deterministic for a given seed: a Fisher-Yates shuffle of the indices driven by
+     * {@code new SplittableRandom(seed)}, the first {@code trainSize} shuffled indices going to training.
+     * Within each part samples keep their original order (the training loop shuffles batches itself), so
+     * the split is a partition of the indices and nothing else.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= trainSize <= size()}
+     */
+    public Split split(int trainSize, long seed) {
+        if (trainSize < 0 || trainSize > size()) {
+            throw new IllegalArgumentException(name + ": cannot split " + size() + " samples into " + trainSize
+                    + " for training and " + (size() - trainSize) + " for validation");
+        }
+        int n = size();
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] train = Arrays.copyOfRange(order, 0, trainSize);
+        int[] validation = Arrays.copyOfRange(order, trainSize, n);
+        Arrays.sort(train);
+        Arrays.sort(validation);
+        return new Split(subset(name + "[train " + trainSize + ", seed " + seed + "]", train),
+                subset(name + "[validation " + (n - trainSize) + ", seed " + seed + "]", validation), seed);
+    }
+
+    /**
+     * The two parts of {@link Dataset#split}: disjoint, together all samples of the original.
+     *
+     * @param train      the training part
+     * @param validation the held-out part
+     * @param seed       the seed that made the split
+     */
+    public record Split(Dataset train, Dataset validation, long seed) {
+        @Override
+        public String toString() {
+            return "Split[train " + train.size() + ", validation " + validation.size() + ", seed " + seed + "]";
+        }
     }
 
     /** Counts of each class, index = label. */

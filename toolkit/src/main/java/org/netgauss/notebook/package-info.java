@@ -1,0 +1,21 @@
+/**
+ * Notebook display: how toolkit values appear in a Jupyter cell.
+ *
+ * <ul>
+ *   <li>{@link org.netgauss.notebook.TableHtml}: Tablesaw tables as HTML (first and last rows, escaped) and
+ *       text;</li>
+ *   <li>{@link org.netgauss.notebook.ChartImages}: XChart charts as PNG at 2x resolution with 1x display
+ *       size, SVG on request, a text alternative;</li>
+ *   <li>{@link org.netgauss.notebook.Images}: grids of digit images as {@code BufferedImage};</li>
+ *   <li>{@link org.netgauss.notebook.Progress}: a progress bar updated in place in a notebook, a text bar
+ *       elsewhere;</li>
+ *   <li>{@link org.netgauss.notebook.NetgaussExtension}: registers the table and chart renderers with a
+ *       JJava-compatible kernel through the {@code org.dflib.jjava.jupyter.Extension} service.</li>
+ * </ul>
+ *
+ * <p>This is the only package that imports XChart or kernel (JJava) types, and only
+ * {@code NetgaussExtension} and the package-private {@code JupyterProgressSink} name JJava classes: JJava is
+ * a {@code provided} dependency, present in a kernel and absent from the CLI, so every other class here must
+ * load without it. The renderers are thin wiring over pure functions, which the tests call directly.
+ */
+package org.netgauss.notebook;
