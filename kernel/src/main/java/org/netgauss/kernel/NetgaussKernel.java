@@ -20,6 +20,11 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.netgauss.kernel.execution.CellEvaluator;
 import org.netgauss.kernel.execution.CellException;
 import org.netgauss.kernel.magic.ClasspathMagic;
@@ -33,6 +38,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -199,6 +205,41 @@ public final class NetgaussKernel extends BaseKernel {
     }
 
     @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new StatusReplies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(),
+                getBanner(), getHelpLinks()));
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        if (!request.useRaw()) {
+            flags.add(HistoryManager.ResultFlag.TRANSFORMED_INPUT);
+        }
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+            case RANGE -> {
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) {
+                    flags.add(HistoryManager.ResultFlag.UNIQUE);
+                }
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+        };
+        env.reply(new StatusReplies.History(entries));
+    }
+
+    @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         // look the name up from its end, and include a following '(' so methods are found
         int end = at;
@@ -212,8 +253,12 @@ public final class NetgaussKernel extends BaseKernel {
         if (paren < code.length() && code.charAt(paren) == '(') {
             end = paren + 1;
         }
-        List<SourceCodeAnalysis.Documentation> docs =
-                evaluator.shell().sourceCodeAnalysis().documentation(code, end, true);
+        SourceCodeAnalysis analysis = evaluator.shell().sourceCodeAnalysis();
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, end, true);
+        if ((docs == null || docs.isEmpty()) && (end == 0 || code.charAt(end - 1) != '(')) {
+            // a bare method name ("Math.abs"): ask as if the call were being typed
+            docs = analysis.documentation(code.substring(0, end) + "(", end + 1, true);
+        }
         if (docs == null || docs.isEmpty()) {
             return null;
         }

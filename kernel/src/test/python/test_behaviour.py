@@ -1,0 +1,170 @@
+"""What a notebook user sees from the netgauss Java kernel: rich results, streaming, errors, interrupt and
+the classpath magics. Needs JUPYTER_DATA_DIR with the 'java' kernelspec whose classpath holds the toolkit
+(its Extension renders Tablesaw tables and XChart charts)."""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import textwrap
+import threading
+import time
+import unittest
+
+import kernelspec_fixture as kf
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def plain(text):
+    return ANSI.sub("", text)
+
+
+class KernelBehaviour(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = kf.start()
+        cls.tmp = tempfile.mkdtemp(prefix="netgauss-kernel-test-")
+
+    @classmethod
+    def tearDownClass(cls):
+        kf.stop(cls.km, cls.kc)
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def run_ok(self, code):
+        reply, outputs = kf.execute(self.kc, code)
+        self.assertEqual("ok", reply["status"], kf.error_text(outputs))
+        return outputs
+
+    def test_tablesaw_table_renders_as_html(self):
+        outputs = self.run_ok(textwrap.dedent("""
+            var t = tech.tablesaw.api.Table.create("demo",
+                tech.tablesaw.api.IntColumn.create("n", 1, 2, 3),
+                tech.tablesaw.api.StringColumn.create("s", "a", "b", "c"));
+            t"""))
+        data = kf.result_data(outputs)
+        self.assertIsNotNone(data, outputs)
+        self.assertIn("text/html", data)
+        self.assertIn("<table", data["text/html"])
+        self.assertIn("text/plain", data)
+
+    def test_xchart_chart_renders_as_png(self):
+        outputs = self.run_ok(textwrap.dedent("""
+            var c = new org.knowm.xchart.XYChartBuilder().width(300).height(200).title("line").build();
+            c.addSeries("y", new double[] {1, 2, 3}, new double[] {1, 4, 9});
+            c"""))
+        data = kf.result_data(outputs)
+        self.assertIsNotNone(data, outputs)
+        self.assertIn("image/png", data)
+        self.assertTrue(data["image/png"].startswith("iVBORw0KGgo"), "not a base64 PNG")
+
+    def test_stdout_streams_while_the_cell_runs(self):
+        outputs = self.run_ok(textwrap.dedent("""
+            System.out.println("first");
+            Thread.sleep(1500);
+            System.out.println("second");"""))
+        streams = [(c["text"], t) for k, c, t in outputs if k == "stream" and c["name"] == "stdout"]
+        self.assertEqual("first\nsecond\n", "".join(s for s, _ in streams))
+        self.assertGreaterEqual(len(streams), 2, "output arrived in one piece, not as written")
+        self.assertGreater(streams[-1][1] - streams[0][1], 1.0)
+
+    def test_compile_error_names_the_line_and_the_problem(self):
+        reply, outputs = kf.execute(self.kc, "int ok = 1;\nString s = 42;")
+        self.assertEqual("error", reply["status"])
+        text = plain(kf.error_text(outputs))
+        self.assertIn("line 2", text)
+        self.assertIn("incompatible types", text)
+
+    def test_runtime_exception_shows_exception_and_user_frames_only(self):
+        reply, outputs = kf.execute(self.kc, 'int f(String s) { return Integer.parseInt(s); }\nf("x1")')
+        self.assertEqual("error", reply["status"])
+        text = plain(kf.error_text(outputs))
+        self.assertIn("java.lang.NumberFormatException", text)
+        self.assertIn("at f(declared in the notebook)", text)
+        self.assertNotIn("org.netgauss.kernel", text)
+
+    def test_incomplete_cell_is_reported(self):
+        reply, outputs = kf.execute(self.kc, "if (true) {\n  int x = 1;")
+        self.assertEqual("error", reply["status"])
+        self.assertIn("Incomplete cell", plain(kf.error_text(outputs)))
+
+    def test_interrupt_stops_an_infinite_loop_and_the_kernel_stays_usable(self):
+        result = {}
+
+        def run():
+            result["reply"], result["outputs"] = kf.execute(self.kc, "while (true) { }", timeout=60)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        time.sleep(2)
+        self.km.interrupt_kernel()
+        worker.join(30)
+        self.assertFalse(worker.is_alive(), "interrupt did not stop the loop")
+        self.assertEqual("error", result["reply"]["status"])
+        self.assertIn("interrupted", plain(kf.error_text(result["outputs"])))
+        outputs = self.run_ok("1 + 1")
+        self.assertEqual("2", kf.result_data(outputs)["text/plain"])
+
+    def test_unknown_magic_gives_a_clear_error(self):
+        reply, outputs = kf.execute(self.kc, "%nosuchmagic x")
+        self.assertEqual("error", reply["status"])
+        text = plain(kf.error_text(outputs))
+        self.assertIn("Unknown magic %nosuchmagic", text)
+        self.assertIn("%jars", text)
+
+    def _build_jar(self, package, cls, body):
+        src = os.path.join(self.tmp, "src-" + cls)
+        out = os.path.join(self.tmp, "classes-" + cls)
+        pkg_dir = os.path.join(src, *package.split("."))
+        os.makedirs(pkg_dir, exist_ok=True)
+        path = os.path.join(pkg_dir, cls + ".java")
+        with open(path, "w") as f:
+            f.write("package %s;\npublic class %s { %s }\n" % (package, cls, body))
+        subprocess.run(["javac", "--release", "17", "-d", out, path], check=True)
+        jar = os.path.join(self.tmp, cls.lower() + ".jar")
+        subprocess.run(["jar", "--create", "--file", jar, "-C", out, "."], check=True)
+        return jar
+
+    def test_jars_magic_adds_a_usable_class(self):
+        jar = self._build_jar("greet", "Hello", 'public static String hi() { return "hi from a jar"; }')
+        glob = os.path.join(os.path.dirname(jar), "hell*.jar")
+        self.run_ok("%jars " + glob)
+        outputs = self.run_ok("greet.Hello.hi()")
+        self.assertEqual("hi from a jar", kf.result_data(outputs)["text/plain"])
+
+    def test_maven_magic_resolves_from_a_repository_and_the_class_is_usable(self):
+        jar = self._build_jar("org.example.tiny", "Tiny", "public static int answer() { return 42; }")
+        repo = os.path.join(self.tmp, "repo")
+        target = os.path.join(repo, "org", "example", "tiny", "1.0")
+        os.makedirs(target, exist_ok=True)
+        shutil.copy(jar, os.path.join(target, "tiny-1.0.jar"))
+        with open(os.path.join(target, "tiny-1.0.pom"), "w") as f:
+            f.write('<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+                    "<groupId>org.example</groupId><artifactId>tiny</artifactId><version>1.0</version></project>")
+        self.run_ok("%mavenRepo scratch file://" + repo)
+        outputs = self.run_ok("%maven org.example:tiny:1.0")
+        self.run_ok("int answer = org.example.tiny.Tiny.answer();")
+        self.assertEqual("42", kf.result_data(self.run_ok("answer"))["text/plain"])
+
+    def test_load_magic_runs_a_script(self):
+        script = os.path.join(self.tmp, "helpers.jsh")
+        with open(script, "w") as f:
+            f.write("int triple(int x) { return 3 * x; }\n")
+        self.run_ok("%load " + script)
+        self.assertEqual("21", kf.result_data(self.run_ok("triple(7)"))["text/plain"])
+
+    def test_stdin_reads_through_an_input_request(self):
+        msg_id = self.kc.execute('var line = new java.util.Scanner(System.in).nextLine();\nline.toUpperCase()',
+                                 allow_stdin=True)
+        req = self.kc.get_stdin_msg(timeout=30)
+        self.assertEqual("input_request", req["msg_type"])
+        self.kc.input("netgauss")
+        reply = self.kc.get_shell_msg(timeout=30)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual("ok", reply["content"]["status"])
+        self.assertEqual("NETGAUSS", kf.result_data(self.run_ok("line.toUpperCase()"))["text/plain"])
+
+
+if __name__ == "__main__":
+    unittest.main()
