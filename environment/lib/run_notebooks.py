@@ -1,0 +1,115 @@
+"""Executes notebooks headless with the 'java' kernel and writes the executed .ipynb and .html.
+
+    /usr/bin/python3 run_notebooks.py --out build/notebooks [--timeout 3600] [--force] notebooks/*.ipynb
+
+One line per notebook: name, seconds, ok / FAILED (reason) / up to date. A notebook fails when a cell raises,
+or when its metadata lists MIME types under netgauss.expects (e.g. ["text/html", "image/png"]) and no
+output has them. A notebook whose inputs (its source, the profile, the toolkit jar) are unchanged since its
+last successful run is skipped unless --force. Exit code 1 if any notebook failed.
+
+Writes are atomic: each file goes to a temporary name first, then is renamed.
+"""
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def atomic_write(path, text):
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=os.path.basename(path))
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def fingerprint(path, extra):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        h.update(f.read())
+    for item in extra:
+        h.update(item.encode())
+    return h.hexdigest()
+
+
+def mime_types(nb):
+    found = set()
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            found.update(out.get("data", {}).keys())
+    return found
+
+
+def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
+    name = os.path.splitext(os.path.basename(path))[0]
+    out_ipynb = os.path.join(out_dir, name + ".ipynb")
+    out_html = os.path.join(out_dir, name + ".html")
+    stamp_file = os.path.join(out_dir, "." + name + ".stamp")
+    stamp = fingerprint(path, stamp_extra)
+    if not force and os.path.exists(out_html) and os.path.exists(stamp_file):
+        with open(stamp_file) as f:
+            if f.read().strip() == stamp:
+                return name, 0.0, "up to date", True
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, startup_timeout=60,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    t0 = time.monotonic()
+    problem = None
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        problem = "cell error: " + str(e).strip().splitlines()[-1][:200]
+    except CellTimeoutError:
+        problem = "a cell ran longer than %d s" % timeout
+    except DeadKernelError as e:
+        problem = "kernel died: %s" % e
+    except RuntimeError as e:  # e.g. the kernel did not start
+        problem = "kernel trouble: %s" % e
+    seconds = time.monotonic() - t0
+
+    expects = nb.metadata.get("netgauss", {}).get("expects", [])
+    missing = [m for m in expects if m not in mime_types(nb)]
+    if problem is None and missing:
+        problem = "no %s output, though the notebook shows one" % ", ".join(missing)
+
+    atomic_write(out_ipynb, nbformat.writes(nb))
+    from nbconvert import HTMLExporter
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    atomic_write(out_html, html)
+    if problem is None:
+        atomic_write(stamp_file, stamp + "\n")
+    elif os.path.exists(stamp_file):
+        os.remove(stamp_file)
+    return name, seconds, "ok" if problem is None else "FAILED (" + problem + ")", problem is None
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--timeout", type=int, default=3600, help="seconds per cell")
+    parser.add_argument("--kernel", default="java")
+    parser.add_argument("--force", action="store_true")
+    parser.add_argument("--stamp", action="append", default=[], help="extra inputs of the up-to-date check")
+    parser.add_argument("notebooks", nargs="+")
+    args = parser.parse_args(argv)
+    os.makedirs(args.out, exist_ok=True)
+    stamp_extra = ["profile=" + os.environ.get("NETGAUSS_PROFILE", "quick")] + args.stamp
+    failed = 0
+    for path in args.notebooks:
+        name, seconds, status, ok = run_one(path, args.out, args.timeout, args.kernel, args.force, stamp_extra)
+        print("%-28s %7.1f s  %s" % (name, seconds, status), flush=True)
+        failed += 0 if ok else 1
+    print("%d passed, %d failed" % (len(args.notebooks) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

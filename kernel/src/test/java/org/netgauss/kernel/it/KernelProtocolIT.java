@@ -1,0 +1,46 @@
+package org.netgauss.kernel.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The kernel seen from Jupyter's side, through Debian's jupyter_client and jupyter_kernel_test: protocol
+ * conformance, what a notebook user sees (rich results, streaming, errors, interrupt, magics), and 50 starts
+ * in a row without a hang.
+ */
+class KernelProtocolIT {
+    private static final Path TESTS = JupyterHarness.ROOT.resolve("kernel/src/test/python");
+
+    @BeforeAll
+    static void install() {
+        JupyterHarness.installKernelspec();
+    }
+
+    @Test
+    void conformsToTheJupyterMessageSpec() throws Exception {
+        var run = JupyterHarness.python(TESTS, Map.of(), 600, "-m", "unittest", "-v", "test_conformance");
+        assertEquals(0, run.exitCode(), "jupyter_kernel_test failed:\n" + run.output());
+    }
+
+    @Test
+    void behavesAsANotebookUserExpects() throws Exception {
+        var run = JupyterHarness.python(TESTS, Map.of(), 600, "-m", "unittest", "-v", "test_behaviour");
+        assertEquals(0, run.exitCode(), "kernel behaviour tests failed:\n" + run.output());
+    }
+
+    @Test
+    void startsFiftyTimesInARowWithoutAHang() throws Exception {
+        Path report = JupyterHarness.ROOT.resolve("kernel/target/startup-report.json");
+        var run = JupyterHarness.python(TESTS, Map.of("STARTUP_RUNS", "50", "STARTUP_REPORT", report.toString()),
+                1200, "test_startup.py");
+        assertEquals(0, run.exitCode(), "some kernel starts failed:\n" + run.output());
+        assertTrue(Files.readString(report).contains("\"failures\": []"), run.output());
+    }
+}
