@@ -1,0 +1,79 @@
+package org.netgauss.pigmm;
+
+/**
+ * Entry point for the 13-parameter permutation-invariant Gaussian matrix model (PIGMM) of Hirst &amp; Ramgoolam,
+ * "Approximate Gaussianity beyond initialisation in neural networks" (arXiv 2510.05218, 2025); implementation
+ * spec {@code research/pigmm.md}.
+ *
+ * <pre>{@code
+ * PigmmFit fit = Pigmm.fit(ensemble);          // moment matching = Gaussian MLE (spec §2.6)
+ * fit.parameters().toTable();                   // f1..f13
+ * }</pre>
+ */
+public final class Pigmm {
+    private Pigmm() {
+    }
+
+    /**
+     * Fits the PIGMM to an ensemble of D x D matrices by moment matching, which is the Gaussian maximum-likelihood
+     * estimate (Hirst &amp; Ramgoolam 2025, Eq. 2.11; spec §2.6):
+     * <ul>
+     *   <li>f1, f2 = mean_n S_{0,1}, mean_n S_{0,2};</li>
+     *   <li>f3, f4, f5 = the <b>biased</b> (1/N) covariance of (S_{0,1}, S_{0,2});</li>
+     *   <li>(f6, f7, f8, f9, f10, f11) = mean_n (q_cc, q_cr, q_cd, q_rr, q_rd, q_dd)/(D−1), <b>uncentred</b>;</li>
+     *   <li>f12 = mean_n q₂ / (D(D−3)/2), f13 = mean_n q₃ / ((D−1)(D−2)/2), uncentred.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException if the members are not square, D &lt; 4 or N &lt; 2
+     */
+    public static PigmmFit fit(WeightEnsemble ensemble) {
+        ensemble.requireSquare("PIGMM", 4, 2);
+        int d = ensemble.rows();
+        int n = ensemble.members();
+        IrrepQuadratics[] q = new IrrepQuadratics[n];
+        for (int k = 0; k < n; k++) {
+            q[k] = IrrepQuadratics.of(ensemble.member(k), d);
+        }
+        double m1 = 0;
+        double m2 = 0;
+        double[] h = new double[6];
+        double v2 = 0;
+        double v3 = 0;
+        for (IrrepQuadratics x : q) {
+            m1 += x.s01();
+            m2 += x.s02();
+            h[0] += x.qcc();
+            h[1] += x.qcr();
+            h[2] += x.qcd();
+            h[3] += x.qrr();
+            h[4] += x.qrd();
+            h[5] += x.qdd();
+            v2 += x.q2();
+            v3 += x.q3();
+        }
+        m1 /= n;
+        m2 /= n;
+        double c11 = 0;
+        double c12 = 0;
+        double c22 = 0;
+        for (IrrepQuadratics x : q) {
+            double a = x.s01() - m1;
+            double b = x.s02() - m2;
+            c11 += a * a;
+            c12 += a * b;
+            c22 += b * b;
+        }
+        double vh = (double) n * (d - 1);
+        PigmmParameters p = new PigmmParameters(d, m1, m2, c11 / n, c12 / n, c22 / n, h[0] / vh, h[1] / vh,
+                h[2] / vh, h[3] / vh, h[4] / vh, h[5] / vh, v2 / n / IrrepBasis.dimV2(d),
+                v3 / n / IrrepBasis.dimV3(d));
+        double logL = Double.NaN;
+        if (p.isNormalisable()) {
+            logL = 0;
+            for (IrrepQuadratics x : q) {
+                logL += PigmmLikelihood.logDensity(p, x);
+            }
+        }
+        return new PigmmFit(p, n, logL);
+    }
+}
