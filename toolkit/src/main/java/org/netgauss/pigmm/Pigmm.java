@@ -76,4 +76,19 @@ public final class Pigmm {
         }
         return new PigmmFit(p, n, logL);
     }
+
+    /**
+     * Fits the 5-parameter bipartite S_D x S_D model (rows and columns permuted independently; spec §6), which is
+     * the PIGMM restricted by f2 = f4 = f7 = f8 = f10 = 0 and f5 = f11 = f12 = f13; see
+     * {@link RectangularModel#toPigmmParameters()}.
+     */
+    public static RectangularModel fitBipartite(WeightEnsemble ensemble) {
+        ensemble.requireSquare("bipartite S_D x S_D model", 2, 2);
+        return RectangularModel.fit(ensemble);
+    }
+
+    /** AIC comparison of the IID, bipartite and 13-parameter models on one ensemble (spec §6). */
+    public static ModelComparison compareModels(WeightEnsemble ensemble) {
+        return ModelComparison.of(ensemble);
+    }
 }

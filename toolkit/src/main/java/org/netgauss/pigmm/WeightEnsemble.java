@@ -153,15 +153,20 @@ public final class WeightEnsemble {
             throw new IllegalArgumentException(model + " needs square D x D members, found [" + members + ", " + rows
                     + ", " + cols + "]; use a hidden-to-hidden layer, or the rectangular model RectangularModel.fit");
         }
-        requireSize(model, minD, minD, minMembers);
+        requireSize(model, minD, minD, minMembers, minD >= 4
+                ? " (the irreps V_2 and V_3 need D >= 4); for smaller layers use IidGaussianModel.fit or"
+                        + " RectangularModel.fit" : "");
     }
 
     /** Checks minimum rows, columns and members, with a hint when too small. */
     public void requireSize(String model, int minRows, int minCols, int minMembers) {
+        requireSize(model, minRows, minCols, minMembers, "");
+    }
+
+    private void requireSize(String model, int minRows, int minCols, int minMembers, String hint) {
         if (rows < minRows || cols < minCols) {
             throw new IllegalArgumentException(model + " needs members of at least " + minRows + " x " + minCols
-                    + ", found " + rows + " x " + cols + " (the irreps V_2 and V_3 are empty below D = 4);"
-                    + " for smaller layers use the IID model IidGaussianModel.fit");
+                    + ", found " + rows + " x " + cols + hint);
         }
         if (members < minMembers) {
             throw new IllegalArgumentException(model + " needs at least " + minMembers + " ensemble members, found "

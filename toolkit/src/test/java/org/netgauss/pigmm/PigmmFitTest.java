@@ -94,7 +94,7 @@ class PigmmFitTest {
         assertThrows(IllegalArgumentException.class, () -> Pigmm.fit(WeightEnsemble.of(new double[2 * 12], 2, 3, 4)));
         IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
                 () -> Pigmm.fit(WeightEnsemble.of(new double[2 * 9], 2, 3, 3)));
-        assertTrue(small.getMessage().contains("D = 4"), small.getMessage());
+        assertTrue(small.getMessage().contains("D >= 4"), small.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Pigmm.fit(WeightEnsemble.of(new double[16], 1, 4, 4)));
     }
 
