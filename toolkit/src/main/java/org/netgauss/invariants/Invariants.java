@@ -141,16 +141,26 @@ public final class Invariants {
         return r;
     }
 
-    /** Values [member][invariant] for a list of invariants. */
+    /**
+     * Values [member][invariant] for a list of invariants, sharing connected components between them and summing
+     * all one- and two-vertex components in one O(D²) pass per member.
+     */
     public static double[][] evaluate(List<InvariantGraph> graphs, WeightEnsemble ensemble) {
-        double[][] r = new double[ensemble.members()][graphs.size()];
+        if (!ensemble.isSquare()) {
+            throw new IllegalArgumentException("invariants under S_D need square members, found " + ensemble);
+        }
+        BatchEvaluator batch = new BatchEvaluator(graphs);
+        double[][] r = new double[ensemble.members()][];
         for (int n = 0; n < r.length; n++) {
-            double[] m = ensemble.member(n);
-            for (int k = 0; k < graphs.size(); k++) {
-                r[n][k] = Contraction.evaluate(graphs.get(k), m, ensemble.rows());
-            }
+            r[n] = batch.evaluate(ensemble.member(n), ensemble.rows());
         }
         return r;
+    }
+
+    /** Several invariants on one row-major D x D matrix, sharing work as {@link #evaluate(List, WeightEnsemble)}. */
+    public static double[] evaluate(List<InvariantGraph> graphs, double[] matrix, int d) {
+        checkMatrix(matrix, d);
+        return new BatchEvaluator(graphs).evaluate(matrix, d);
     }
 
     /**

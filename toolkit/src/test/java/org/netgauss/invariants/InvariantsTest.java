@@ -104,6 +104,26 @@ class InvariantsTest {
     }
 
     @Test
+    void batchEvaluationEqualsOneByOneEvaluation() {
+        // route 1: shared components and one O(D²) pass for 1-2 vertex components; route 2: index sum per graph
+        int d = 5;
+        SplittableRandom rng = new SplittableRandom(12);
+        double[] m = new double[d * d];
+        for (int k = 0; k < m.length; k++) {
+            m[k] = rng.nextDouble(-1, 1);
+        }
+        List<InvariantGraph> all = new ArrayList<>();
+        for (int k = 1; k <= 4; k++) {
+            all.addAll(Invariants.enumerate(k));
+        }
+        double[] batch = Invariants.evaluate(all, m, d);
+        for (int g = 0; g < all.size(); g++) {
+            double brute = Invariants.evaluateByIndexSum(all.get(g), m, d);
+            assertEquals(brute, batch[g], 1e-10 * (1 + Math.abs(brute)), all.get(g).toString());
+        }
+    }
+
+    @Test
     void quarticCycleAtD640MatchesTraceOfMatrixPower() {
         // tr(M⁴) and Σ M_ij M_jk M_kl (path) at D = 640 via an independent route: repeated products
         int d = 640;
