@@ -78,6 +78,46 @@ public final class Pigmm {
     }
 
     /**
+     * The same fit from ensemble averages only: Ī1..Ī13 of the linear and quadratic invariants (spec §2.1 order)
+     * and D, the route of the authors' repository (spec §2.6). The V_H, V_2, V_3 parameters are the §2.4 linear
+     * combinations of Ī divided by the block dimensions; for V_0, S_{0,1} = I2/D and S_{0,2} = (D I1 − I2)/(D√(D−1)),
+     * so ⟨S01²⟩ = Ī10/D², ⟨S01 S02⟩ = (D Ī13 − Ī10)/(D²√(D−1)), ⟨S02²⟩ = (D² Ī12 − 2D Ī13 + Ī10)/(D²(D−1)),
+     * and f3, f4, f5 are these minus the products of the means (the biased covariance).
+     */
+    public static PigmmParameters fitFromMeanInvariants(int d, double[] meanInvariants) {
+        if (meanInvariants.length != 13) {
+            throw new IllegalArgumentException("expected the 13 mean invariants I1..I13, found " + meanInvariants.length);
+        }
+        if (d < 4) {
+            throw new IllegalArgumentException("the PIGMM needs D >= 4, found D = " + d);
+        }
+        double[] in = meanInvariants;
+        double i1 = in[0], i2 = in[1], i3 = in[2], i4 = in[3], i5 = in[4], i6 = in[5], i7 = in[6], i8 = in[7],
+                i9 = in[8], i10 = in[9], i11 = in[10], i12 = in[11], i13 = in[12];
+        double dd = d;
+        double s1 = Math.sqrt(dd - 1);
+        double s2 = Math.sqrt(dd - 2);
+        double f1 = i2 / dd;
+        double f2 = (dd * i1 - i2) / (dd * s1);
+        double f3 = i10 / (dd * dd) - f1 * f1;
+        double f4 = (dd * i13 - i10) / (dd * dd * s1) - f1 * f2;
+        double f5 = (dd * dd * i12 - 2 * dd * i13 + i10) / (dd * dd * (dd - 1)) - f2 * f2;
+        double qcc = (dd * i8 - i10) / (dd * dd);
+        double qrr = (dd * i7 - i10) / (dd * dd);
+        double qcr = (dd * i9 - i10) / (dd * dd);
+        double qcd = (dd * dd * i6 - dd * i8 - dd * i9 + 2 * i10 - dd * i13) / (dd * dd * s2);
+        double qrd = (dd * dd * i5 - dd * i7 - dd * i9 + 2 * i10 - dd * i13) / (dd * dd * s2);
+        double qdd = (dd * dd * dd * i11 - 2 * dd * dd * (i5 + i6) + dd * (i7 + i8 + 2 * i9) - 4 * i10 - dd * dd * i12
+                + 4 * dd * i13) / (dd * dd * (dd - 2));
+        double q3 = (dd * (i3 - i4) - i7 - i8 + 2 * i9) / (2 * dd);
+        double q2 = ((dd - 1) * (dd - 2) * (i3 + i4) + 4 * (dd - 1) * (i5 + i6) - (dd - 1) * (i7 + i8)
+                - 2 * (dd - 1) * i9 + 2 * i10 - 2 * dd * (dd - 1) * i11 + 2 * i12 - 4 * i13) / (2 * (dd - 1) * (dd - 2));
+        double vh = dd - 1;
+        return new PigmmParameters(d, f1, f2, f3, f4, f5, qcc / vh, qcr / vh, qcd / vh, qrr / vh, qrd / vh, qdd / vh,
+                q2 / IrrepBasis.dimV2(d), q3 / IrrepBasis.dimV3(d));
+    }
+
+    /**
      * Fits the 5-parameter bipartite S_D x S_D model (rows and columns permuted independently; spec §6), which is
      * the PIGMM restricted by f2 = f4 = f7 = f8 = f10 = 0 and f5 = f11 = f12 = f13; see
      * {@link RectangularModel#toPigmmParameters()}.

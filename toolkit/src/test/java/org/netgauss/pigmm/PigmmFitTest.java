@@ -41,6 +41,20 @@ class PigmmFitTest {
     }
 
     @Test
+    void fitFromMeanInvariantsEqualsFitFromMatrices() {
+        // the repository's route (spec §2.6: closed forms in the averages Ī1..Ī13) vs the irrep route; also spec §5.2
+        WeightEnsemble e = Fixtures.ensembleE();
+        double[] mean = new double[13];
+        for (int n = 0; n < 3; n++) {
+            double[] in = Fixtures.quadraticInvariants(e.member(n), 5);
+            for (int k = 0; k < 13; k++) {
+                mean[k] += in[k] / 3;
+            }
+        }
+        assertArrayEquals(Pigmm.fit(e).parameters().toArray(), Pigmm.fitFromMeanInvariants(5, mean).toArray(), 1e-12);
+    }
+
+    @Test
     void fitOfLargeIidEnsembleRecoversIidPoint() {
         // spec §2.8 IID oracle f = (D m, 0, s2, 0, s2, s2, 0, 0, s2, 0, s2, s2, s2); tolerance 5 sampling SDs (spec §2.8 SDs)
         int d = 10;
