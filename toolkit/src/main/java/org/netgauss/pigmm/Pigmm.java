@@ -69,9 +69,10 @@ public final class Pigmm {
                 v3 / n / IrrepBasis.dimV3(d));
         double logL = Double.NaN;
         if (p.isNormalisable()) {
+            PigmmLikelihood likelihood = new PigmmLikelihood(p);
             logL = 0;
             for (IrrepQuadratics x : q) {
-                logL += PigmmLikelihood.logDensity(p, x);
+                logL += likelihood.logDensity(x);
             }
         }
         return new PigmmFit(p, n, logL);
@@ -115,6 +116,25 @@ public final class Pigmm {
         double vh = dd - 1;
         return new PigmmParameters(d, f1, f2, f3, f4, f5, qcc / vh, qcr / vh, qcd / vh, qrr / vh, qrd / vh, qdd / vh,
                 q2 / IrrepBasis.dimV2(d), q3 / IrrepBasis.dimV3(d));
+    }
+
+    /**
+     * Exact sampling standard deviations of the fitted f1..f13 (index k−1) for N members with IID N(m, s²) entries
+     * (spec §2.8): f1, f2: s/√N; f3, f5: s²√(2(N−1))/N; f4: s²√(N−1)/N; f6, f9, f11: s²√(2/(N(D−1)));
+     * f7, f8, f10: s²/√(N(D−1)); f12: s²√(4/(N D(D−3))); f13: s²√(4/(N(D−1)(D−2))). Error bars for epoch 0.
+     */
+    public static double[] iidSamplingSd(int d, double variance, int members) {
+        double s = Math.sqrt(variance);
+        double s2 = variance;
+        double n = members;
+        double dd = d;
+        double mean = s / Math.sqrt(n);
+        double diagV0 = s2 * Math.sqrt(2 * (n - 1)) / n;
+        double offV0 = s2 * Math.sqrt(n - 1) / n;
+        double diagVH = s2 * Math.sqrt(2 / (n * (dd - 1)));
+        double offVH = s2 / Math.sqrt(n * (dd - 1));
+        return new double[] {mean, mean, diagV0, offV0, diagV0, diagVH, offVH, offVH, diagVH, offVH, diagVH,
+            s2 * Math.sqrt(4 / (n * dd * (dd - 3))), s2 * Math.sqrt(4 / (n * (dd - 1) * (dd - 2)))};
     }
 
     /**

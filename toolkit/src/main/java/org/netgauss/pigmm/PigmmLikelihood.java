@@ -11,21 +11,35 @@ import org.netgauss.pigmm.internal.SymmetricMatrices;
  */
 final class PigmmLikelihood {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    private final PigmmParameters p;
+    private final double[][] l0;
+    private final double[][] lh;
+    private final double constant;
 
-    private PigmmLikelihood() {
-    }
-
-    static double logDensity(PigmmParameters p, IrrepQuadratics q) {
+    /** Precomputes the inverse blocks and the normalisation once per model. */
+    PigmmLikelihood(PigmmParameters p) {
         if (!p.isNormalisable()) {
             throw new IllegalStateException("the model " + p + " is degenerate (a covariance block is not positive"
                     + " definite), so it has no density; fit from more varied members or add a small jitter");
         }
+        this.p = p;
         int d = p.d();
-        double[][] l0 = SymmetricMatrices.inverse(p.sigmaV0());
+        this.l0 = SymmetricMatrices.inverse(p.sigmaV0());
+        this.lh = SymmetricMatrices.inverse(p.sigmaVH());
+        this.constant = 2 * LOG_2PI + SymmetricMatrices.logDet(p.sigmaV0())
+                + (d - 1) * (3 * LOG_2PI + SymmetricMatrices.logDet(p.sigmaVH()))
+                + IrrepBasis.dimV2(d) * (LOG_2PI + Math.log(p.f12()))
+                + IrrepBasis.dimV3(d) * (LOG_2PI + Math.log(p.f13()));
+    }
+
+    static double logDensity(PigmmParameters p, IrrepQuadratics q) {
+        return new PigmmLikelihood(p).logDensity(q);
+    }
+
+    double logDensity(IrrepQuadratics q) {
         double a = q.s01() - p.f1();
         double b = q.s02() - p.f2();
         double quad0 = l0[0][0] * a * a + 2 * l0[0][1] * a * b + l0[1][1] * b * b;
-        double[][] lh = SymmetricMatrices.inverse(p.sigmaVH());
         double[][] qh = q.vhBlock();
         double quadH = 0;
         for (int i = 0; i < 3; i++) {
@@ -33,12 +47,6 @@ final class PigmmLikelihood {
                 quadH += lh[i][j] * qh[i][j];
             }
         }
-        double dim2 = IrrepBasis.dimV2(d);
-        double dim3 = IrrepBasis.dimV3(d);
-        double s = quad0 + 2 * LOG_2PI + SymmetricMatrices.logDet(p.sigmaV0())
-                + quadH + (d - 1) * (3 * LOG_2PI + SymmetricMatrices.logDet(p.sigmaVH()))
-                + q.q2() / p.f12() + dim2 * (LOG_2PI + Math.log(p.f12()))
-                + q.q3() / p.f13() + dim3 * (LOG_2PI + Math.log(p.f13()));
-        return -0.5 * s;
+        return -0.5 * (quad0 + quadH + q.q2() / p.f12() + q.q3() / p.f13() + constant);
     }
 }

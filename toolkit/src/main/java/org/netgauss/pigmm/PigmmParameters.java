@@ -242,9 +242,10 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
         if (ensemble.rows() != d) {
             throw new IllegalArgumentException("model has D = " + d + ", ensemble has D = " + ensemble.rows());
         }
+        PigmmLikelihood likelihood = new PigmmLikelihood(this);
         double s = 0;
         for (int n = 0; n < ensemble.members(); n++) {
-            s += logLikelihood(ensemble.member(n));
+            s += likelihood.logDensity(IrrepQuadratics.of(ensemble.member(n), d));
         }
         return s;
     }
