@@ -16,6 +16,8 @@
  *       {@link org.netgauss.invariants.DeviationReport}, {@link org.netgauss.invariants.InvariantEstimate}</td><td>§3.3</td></tr>
  *   <tr><td>E_init, exact Var_init, drift of I1..I13 from initialisation</td>
  *       <td>{@link org.netgauss.invariants.InitDrift}</td><td>§3.3</td></tr>
+ *   <tr><td>S_M x S_N invariants (1, 4, 10, 33 of degree 1..4)</td>
+ *       <td>{@link org.netgauss.invariants.RectangularInvariants}</td><td>§6</td></tr>
  * </table>
  */
 package org.netgauss.invariants;
