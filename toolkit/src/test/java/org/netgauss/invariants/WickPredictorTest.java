@@ -83,6 +83,26 @@ class WickPredictorTest {
     }
 
     @Test
+    void highNodeWickPredictionsMatchLinearFormIdentitiesAtD10AndD640() {
+        // spec §3.2 identities for linear forms: T = D S01 and t = S01 + √(D−1) S02 are jointly Gaussian with
+        // ℓ_T = D f1, ℓ_t = f1 + √(D−1) f2, c_TT = D² f3, c_tT = D (f3 + √(D−1) f4); then
+        // E[T⁴] = ℓ⁴ + 6cℓ² + 3c² and E[t T³] = ℓ_t ℓ_T³ + 3 c_tT ℓ_T² + 3 c_TT ℓ_t ℓ_T + 3 c_tT c_TT (I52, I48)
+        for (int d : new int[] {10, 640}) {
+            PigmmParameters p = PigmmParameters.of(d, F_STRUCT);
+            double s1 = Math.sqrt(d - 1.0);
+            double lT = d * p.f1();
+            double lt = p.f1() + s1 * p.f2();
+            double cTT = (double) d * d * p.f3();
+            double ctT = d * (p.f3() + s1 * p.f4());
+            double t4 = Math.pow(lT, 4) + 6 * cTT * lT * lT + 3 * cTT * cTT;
+            double tT3 = lt * Math.pow(lT, 3) + 3 * ctT * lT * lT + 3 * cTT * lt * lT + 3 * ctT * cTT;
+            WickPredictor w = WickPredictor.of(p);
+            assertEquals(t4, w.expectation(Invariants.paper(52)), 1e-10 * t4, "I52 at D = " + d);
+            assertEquals(tT3, w.expectation(Invariants.paper(48)), 1e-10 * Math.abs(tT3), "I48 at D = " + d);
+        }
+    }
+
+    @Test
     void wickPredictionsAgreeWithMonteCarloSamplesFromTheModel() {
         // Monte Carlo: 4000 draws at D = 6 from f_struct (seed 21); every degree-3 invariant and the paper's quartic
         // ones lie within 5 standard errors of the sample mean
