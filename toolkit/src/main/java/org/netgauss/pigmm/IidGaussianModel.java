@@ -1,0 +1,98 @@
+package org.netgauss.pigmm;
+
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * The simple Gaussian: all entries IID N(m, s²) (the initialisation model; Hirst &amp; Ramgoolam 2025, Sec. 2;
+ * spec §2.8 "IID special case"). Two parameters; MLE m = mean of all entries, s² = their biased variance.
+ * In PIGMM form it is f = (D m, 0, s², 0, s², s², 0, 0, s², 0, s², s², s²).
+ */
+public record IidGaussianModel(int rows, int cols, double mean, double variance) {
+
+    /** MLE from all entries of all members (biased variance). */
+    public static IidGaussianModel fit(WeightEnsemble ensemble) {
+        double[] x = ensemble.toArray();
+        double m = 0;
+        for (double v : x) {
+            m += v;
+        }
+        m /= x.length;
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return new IidGaussianModel(ensemble.rows(), ensemble.cols(), m, s / x.length);
+    }
+
+    /** Number of free parameters, 2. */
+    public int parameterCount() {
+        return 2;
+    }
+
+    /** The same model as a 13-parameter PIGMM (square only). */
+    public PigmmParameters toPigmmParameters() {
+        if (rows != cols) {
+            throw new IllegalStateException("only a square model embeds in the PIGMM, this one is " + rows + " x " + cols);
+        }
+        return PigmmParameters.iid(rows, mean, variance);
+    }
+
+    /** One draw, row-major. */
+    public double[] sample(RandomGenerator rng) {
+        double[] x = new double[rows * cols];
+        double sd = Math.sqrt(variance);
+        for (int k = 0; k < x.length; k++) {
+            x[k] = mean + sd * rng.nextGaussian();
+        }
+        return x;
+    }
+
+    /** An ensemble of independent draws. */
+    public WeightEnsemble sample(int members, RandomGenerator rng) {
+        double[] data = new double[members * rows * cols];
+        for (int a = 0; a < members; a++) {
+            System.arraycopy(sample(rng), 0, data, a * rows * cols, rows * cols);
+        }
+        return WeightEnsemble.of(data, members, rows, cols);
+    }
+
+    /** Log-density of one matrix. */
+    public double logLikelihood(double[] x) {
+        if (!(variance > 0)) {
+            throw new IllegalStateException("IID model with variance " + variance + " has no density");
+        }
+        double s = 0;
+        for (double v : x) {
+            s += (v - mean) * (v - mean);
+        }
+        return -0.5 * (s / variance + x.length * Math.log(2 * Math.PI * variance));
+    }
+
+    /** Σ over members of the log-density. */
+    public double logLikelihood(WeightEnsemble ensemble) {
+        double s = 0;
+        for (int a = 0; a < ensemble.members(); a++) {
+            s += logLikelihood(ensemble.member(a));
+        }
+        return s;
+    }
+
+    /** W₂² = MN[(m−m')² + (s−s')²] (spec §4 oracle, here for M x N). */
+    public double wasserstein2Squared(IidGaussianModel o) {
+        double n = (double) rows * cols;
+        double ds = Math.sqrt(variance) - Math.sqrt(o.variance);
+        return n * ((mean - o.mean) * (mean - o.mean) + ds * ds);
+    }
+
+    /** W₂ = √(W₂²). */
+    public double wasserstein2(IidGaussianModel o) {
+        return Math.sqrt(wasserstein2Squared(o));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "IidGaussianModel[%d x %d, mean=%.6g, variance=%.6g]", rows, cols, mean,
+                variance);
+    }
+}
