@@ -38,9 +38,9 @@ public final class KernelMain {
         JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(json));
         // handlers are in place before the sockets bind, so the first kernel_info_request finds them
         kernel.becomeHandlerForConnection(connection);
-        kernel.onStartup();
-        kernel.runStartupCode(config);
         connection.connect();
+        // answer kernel_info at once; cells wait until JShell is warm and the startup code has run
+        kernel.startInBackground(config);
         connection.waitUntilClose();
         kernel.onShutdown(false);
         System.exit(0);

@@ -42,6 +42,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -67,6 +68,7 @@ public final class NetgaussKernel extends BaseKernel {
 
     private final CellEvaluator evaluator;
     private final InMemoryHistory history;
+    private final CountDownLatch started = new CountDownLatch(1);
 
     private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellEvaluator evaluator) {
         super("netgauss", version,
@@ -118,6 +120,34 @@ public final class NetgaussKernel extends BaseKernel {
             kernel.evaluator.addToClasspath(resolveClasspath(config.classpath()));
         }
         return kernel;
+    }
+
+    /**
+     * Makes this the notebook kernel, installs the {@code Extension}s and runs the startup code on a thread of
+     * its own, so the kernel answers {@code kernel_info} while JShell warms up; requests that need JShell wait
+     * for it ({@link #awaitStartup()}).
+     */
+    public void startInBackground(KernelConfig config) {
+        Thread t = new Thread(() -> {
+            try {
+                onStartup();
+                runStartupCode(config);
+            } finally {
+                started.countDown();
+            }
+        }, "kernel-startup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Blocks until {@link #startInBackground} has finished (at once if it has). */
+    public void awaitStartup() {
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the kernel was starting", e);
+        }
     }
 
     /** Runs the startup code. Call after {@link #onStartup()} has made this the notebook kernel. */
@@ -197,6 +227,7 @@ public final class NetgaussKernel extends BaseKernel {
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        awaitStartup();
         ExecuteRequest request = message.getContent();
         if (request.shouldStoreHistory()) {
             history.record(executionCount.get(), request.getCode(), "");
@@ -241,6 +272,7 @@ public final class NetgaussKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
+        awaitStartup();
         // look the name up from its end, and include a following '(' so methods are found
         int end = at;
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
@@ -275,6 +307,7 @@ public final class NetgaussKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        awaitStartup();
         int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
         Matcher magic = MAGIC_NAME.matcher(code.substring(lineStart, at));
         if (magic.find()) {
@@ -299,6 +332,7 @@ public final class NetgaussKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
+        awaitStartup();
         String result = evaluator.isComplete(magicParser.resolveMagics(code));
         return switch (result) {
             case "complete" -> IS_COMPLETE_YES;
