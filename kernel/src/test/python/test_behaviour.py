@@ -166,5 +166,21 @@ class KernelBehaviour(unittest.TestCase):
         self.assertEqual("NETGAUSS", kf.result_data(self.run_ok("line.toUpperCase()"))["text/plain"])
 
 
+class KernelRestart(unittest.TestCase):
+    def test_restart_gives_a_fresh_session(self):
+        km, kc = kf.start()
+        try:
+            reply, outputs = kf.execute(kc, "int before = 1;")
+            self.assertEqual("ok", reply["status"])
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=60)
+            reply, outputs = kf.execute(kc, "before")
+            self.assertEqual("error", reply["status"], "a variable survived the restart")
+            reply, outputs = kf.execute(kc, "40 + 2")
+            self.assertEqual("42", kf.result_data(outputs)["text/plain"])
+        finally:
+            kf.stop(km, kc)
+
+
 if __name__ == "__main__":
     unittest.main()

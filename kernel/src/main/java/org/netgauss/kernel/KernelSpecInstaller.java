@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the kernelspec that starts this kernel: {@code <kernels dir>/<name>/kernel.json} and a startup script
@@ -46,9 +48,10 @@ public final class KernelSpecInstaller {
         argv.add(java);
         argv.add("-Djava.awt.headless=true");
         argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        if (Runtime.version().feature() >= 24 || java.contains("temurin-2") || java.contains("-25")) {
-            // JDK 24+ warns about javacpp's native access and Unsafe use on every start
+        if (featureVersion(java) >= 24) {
+            // JDK 24+ warns on every start about javacpp's native access and classgraph's use of Unsafe
             argv.add("--enable-native-access=ALL-UNNAMED");
+            argv.add("--sun-misc-unsafe-memory-access=allow");
         }
         argv.addAll(opts.getOrDefault("jvm-opt", List.of()));
         argv.add("-cp");
@@ -82,6 +85,24 @@ public final class KernelSpecInstaller {
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
         boolean changed = writeIfChanged(dir.resolve("kernel.json"), json);
         System.out.println((changed ? "installed" : "unchanged") + " kernelspec '" + name + "' in " + dir);
+    }
+
+    /** The feature release (17, 21, 25...) of the {@code java} executable, from {@code java -version}. */
+    static int featureVersion(String executable) {
+        try {
+            Process p = new ProcessBuilder(executable, "-version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Matcher m = Pattern.compile("version \"(\\d+)").matcher(out);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + executable + " -version", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Runtime.version().feature();
     }
 
     /** {@code import pkg.*;} for every package in the jars that holds a public class, internals left out. */

@@ -43,4 +43,10 @@ class KernelSpecInstallerTest {
         assertTrue(KernelSpecInstaller.writeIfChanged(file, "{\"a\": 1}"));
         assertEquals("{\"a\": 1}", Files.readString(file));
     }
+
+    @Test
+    void featureVersionReadsTheJavaExecutable() {
+        Path executable = Path.of(System.getProperty("java.home"), "bin", "java");
+        assertEquals(Runtime.version().feature(), KernelSpecInstaller.featureVersion(executable.toString()));
+    }
 }
