@@ -15,13 +15,15 @@ import java.util.Arrays;
  * replica-limit squared distance {@code d²_I = −8 log BC}. Locally {@code D ≈ (1/8) Σ dp²/p}, one eighth
  * of the Fisher metric. D already plays the role of a squared distance.
  *
- * <p>Numerical guards: each {@code BC_n} is computed as {@code 1 − ½ Σ_c (√p_u − √p_v)²} from
- * renormalised rows, which is {@code <= 1} (so {@code −log BC_n >= 0}, Mao's clip) and accurate for nearly
- * equal models, and is clamped below at {@code e^−100}, so one sample contributes at most 100 (Mao replaces
- * {@code +∞} by 100). The matrix is symmetric with an exact zero diagonal.
+ * <p>Numerical guards: rows are renormalised before the square root; each {@code BC_n} is clipped to
+ * {@code [e^−100, 1]}, so {@code 0 <= −log BC_n <= 100} (Mao clips at 0 and replaces {@code +∞} by 100;
+ * we also cap finite values above 100, which only float32-denormal overlaps reach). In float64,
+ * {@code BC_n = Σ_c √p_u √p_v}; in float32 the Hellinger form {@code 1 − ½ Σ_c (√p_u − √p_v)²}, because the
+ * dot product would cancel to noise for nearly equal models. The matrix is symmetric, zero on the diagonal.
  *
- * <p>Cost: {@code T(T−1)/2 · N} pair-samples, each {@code C} fused multiply-adds, one product and 1/7 of a
- * log; memory: the {@code T²} float64 result plus one chunk of square roots (see {@link DistanceOptions}).
+ * <p>Cost: {@code T(T−1)/2 · N} pair-samples, each {@code C} fused multiply-adds and one float64 product,
+ * one log per pair per 28 samples; memory: the {@code T²} float64 result plus one chunk of square roots
+ * (see {@link DistanceOptions}); the predictions themselves are never copied.
  */
 public final class BhattacharyyaDistance {
     private BhattacharyyaDistance() {}
@@ -144,26 +146,23 @@ public final class BhattacharyyaDistance {
         int chunk = options.chunkSamples() > 0 ? options.chunkSamples()
                 : (int) Math.max(1, (32L << 20) / ((long) mp * classes));
         chunk = Math.min(chunk, samples);
-        if ((long) chunk * classes * mp > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("a chunk of " + chunk + " samples x " + classes + " classes x " + mp
-                    + " models exceeds one Java array; set DistanceOptions.chunkSamples smaller");
-        }
         boolean f32 = options.precision() == DistanceOptions.Precision.FLOAT32;
-        int size = chunk * classes * mp;
-        float[] sq32 = f32 ? new float[size] : null;
-        double[] sq64 = f32 ? null : new double[size];
+        float[][] sq32 = f32 ? new float[chunk * classes][mp] : null;
+        double[][] sq64 = f32 ? null : new double[chunk * classes][mp];
         // padding models: the uniform distribution, so padded rows stay finite; their results are dropped
         double uniform = Math.sqrt(1.0 / classes);
-        if (f32) {
-            Arrays.fill(sq32, (float) uniform);
-        } else {
-            Arrays.fill(sq64, uniform);
+        for (int r = 0; r < chunk * classes; r++) {
+            if (f32) {
+                Arrays.fill(sq32[r], (float) uniform);
+            } else {
+                Arrays.fill(sq64[r], uniform);
+            }
         }
         double[] acc = new double[rowEnd * mp];
         for (int from = 0; from < samples; from += chunk) {
             int count = Math.min(chunk, samples - from);
             for (int k = 0; k < parts.length; k++) {
-                parts[k].sqrtTransposed(from, count, mp, offsets[k], sq32, sq64);
+                parts[k].sqrtTransposed(from, count, offsets[k], sq32, sq64);
             }
             BhattacharyyaKernel.accumulate(sq32, sq64, mp, count, classes, log, acc, options.threads(),
                     rowEnd, colStart, triangular);

@@ -6,18 +6,19 @@ import java.util.stream.IntStream;
 
 /**
  * The all-pairs loop behind {@link BhattacharyyaDistance}: for every pair of models {@code u < v} and every
- * sample {@code n}, {@code BC_n(u,v) = 1 − ½ Σ_c (√p_u − √p_v)²} (equal to {@code Σ_c √(p_u p_v)} for
- * normalised rows), then either {@code Σ_n −log BC_n} or {@code Σ_n (1 − BC_n)}.
+ * sample {@code n}, {@code BC_n(u,v)}, then either {@code Σ_n −log BC_n} or {@code Σ_n (1 − BC_n)}.
  *
- * <p>Why the Hellinger form and not the dot product: for nearly equal models {@code 1 − Σ√(p_u p_v)}
- * cancels to rounding noise (absolute error ~1e-7 in float32, larger than a distance of 1e-6 between
- * neighbouring checkpoints), whereas {@code ½ Σ(√p_u − √p_v)²} keeps a relative error of ~1e-4 or better.
+ * <p>float64 uses the dot product {@code Σ_c √p_u √p_v} (one multiply-add per class; rounding ~1e-16 per
+ * sample). float32 uses the Hellinger form {@code 1 − ½ Σ_c (√p_u − √p_v)²} (equal for normalised rows):
+ * in float32 the dot product of nearly equal models cancels to noise (absolute error ~1e-7, larger than
+ * a distance of 1e-7 between neighbouring checkpoints), the difference form keeps ~1e-4 relative.
  *
- * <p>Why products: the log is the cost per pair-sample that does not vectorise in Java, so
- * {@value #GROUP} factors {@code BC_n} (each clamped to {@code ≥ e^−100}, so {@code −log BC_n ≤ 100}) are
- * multiplied in float64 before one log is taken; their product stays above the smallest normal double.
+ * <p>Why products: the log is the cost per pair-sample that does not vectorise in Java, so the factors
+ * {@code BC_n} (each clamped to {@code ≥ e^−100}, so {@code −log BC_n ≤ 100}) are multiplied in float64;
+ * every {@value #GROUP} samples (before the product could leave the normal range) the binary exponent is
+ * split off into a separate sum, and one log per pair is taken per sub-chunk of samples.
  *
- * <p>Layout: square roots of a chunk of samples as {@code [sample][class][model]}, models padded to a
+ * <p>Layout: square roots of a chunk of samples as rows {@code [sample * C + class][model]}, models padded to a
  * multiple of {@value #U_BLOCK}. Threads own disjoint column tiles of the output, so no two write the same
  * entry. Within a tile, a block of {@value #U_BLOCK} rows shares each loaded column vector, and a sub-chunk
  * of samples is sized to keep the column tile in L2 while all row blocks pass over it.
@@ -26,7 +27,8 @@ final class BhattacharyyaKernel {
     static final int U_BLOCK = 4;
     static final int GROUP = 7;
     static final double MIN_BC = Math.exp(-100);
-    private static final int V_TILE = 128;
+    private static final double LN2 = Math.log(2);
+    private static final int V_TILE = 256;
     private static final int N_SUB = 4 * GROUP;
 
     private BhattacharyyaKernel() {}
@@ -37,13 +39,13 @@ final class BhattacharyyaKernel {
      * {@code triangular}, only row blocks that reach {@code u <= v} are computed (the rest of acc is junk).
      * {@code rowEnd} and {@code colStart} are multiples of {@value #U_BLOCK}; {@code mp} is the padded model count.
      */
-    static void accumulate(float[] sq, double[] sq64, int mp, int ns, int classes, boolean log,
+    static void accumulate(float[][] sq, double[][] sq64, int mp, int ns, int classes, boolean log,
                            double[] acc, int threads, int rowEnd, int colStart, boolean triangular) {
         int tiles = (mp - colStart + V_TILE - 1) / V_TILE;
         // largest tiles (most rows above them) first, for balance under dynamic scheduling
         AtomicInteger next = new AtomicInteger(tiles - 1);
         Runnable worker = () -> {
-            Scratch s = new Scratch();
+            Scratch s = new Scratch(mp);
             for (int tile; (tile = next.getAndDecrement()) >= 0; ) {
                 int v0 = colStart + tile * V_TILE;
                 int len = Math.min(V_TILE, mp - v0);
@@ -73,32 +75,59 @@ final class BhattacharyyaKernel {
         }
     }
 
+    /**
+     * Per-thread accumulators, indexed by the column model v itself (not v − v0): C2 only vectorises a loop
+     * whose loads and stores on same-typed arrays use the same index, since it cannot rule out aliasing.
+     */
     private static final class Scratch {
-        final float[] h0 = new float[V_TILE], h1 = new float[V_TILE], h2 = new float[V_TILE], h3 = new float[V_TILE];
-        final double[] g0 = new double[V_TILE], g1 = new double[V_TILE], g2 = new double[V_TILE], g3 = new double[V_TILE];
-        final double[] p0 = new double[V_TILE], p1 = new double[V_TILE], p2 = new double[V_TILE], p3 = new double[V_TILE];
-        final double[] l0 = new double[V_TILE], l1 = new double[V_TILE], l2 = new double[V_TILE], l3 = new double[V_TILE];
+        final float[] h0, h1, h2, h3;
+        final double[] g0, g1, g2, g3, p0, p1, p2, p3, l0, l1, l2, l3;
+
+        Scratch(int mp) {
+            h0 = new float[mp]; h1 = new float[mp]; h2 = new float[mp]; h3 = new float[mp];
+            g0 = new double[mp]; g1 = new double[mp]; g2 = new double[mp]; g3 = new double[mp];
+            p0 = new double[mp]; p1 = new double[mp]; p2 = new double[mp]; p3 = new double[mp];
+            l0 = new double[mp]; l1 = new double[mp]; l2 = new double[mp]; l3 = new double[mp];
+        }
     }
 
-    private static void block32(float[] sq, int mp, int classes, int n0, int n1, int u0, int v0, int len,
+    private static void block32(float[][] sq, int mp, int classes, int n0, int n1, int u0, int v0, int len,
                                 boolean log, double[] acc, Scratch s) {
+        int v1 = v0 + len;
         float[] h0 = s.h0, h1 = s.h1, h2 = s.h2, h3 = s.h3;
         double[] p0 = s.p0, p1 = s.p1, p2 = s.p2, p3 = s.p3;
+        // sum of (1 − BC) for the Hellinger mean, or the binary exponents split off the products for the log
         double[] l0 = s.l0, l1 = s.l1, l2 = s.l2, l3 = s.l3;
-        for (int j = 0; j < len; j++) {
+        for (int j = v0; j < v1; j++) {
             p0[j] = 1; p1[j] = 1; p2[j] = 1; p3[j] = 1;
             l0[j] = 0; l1[j] = 0; l2[j] = 0; l3[j] = 0;
             h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
         }
         int inGroup = 0;
         for (int n = n0; n < n1; n++) {
-            for (int c = 0; c < classes; c++) {
-                int off = (n * classes + c) * mp;
-                float a0 = sq[off + u0], a1 = sq[off + u0 + 1], a2 = sq[off + u0 + 2], a3 = sq[off + u0 + 3];
-                int voff = off + v0;
-                for (int j = 0; j < len; j++) {
-                    float r = sq[voff + j];
-                    float d0 = a0 - r, d1 = a1 - r, d2 = a2 - r, d3 = a3 - r;
+            int c = 0;
+            // two classes per pass: half the accumulator stores per multiply-add
+            for (; c + 1 < classes; c += 2) {
+                float[] ra = sq[n * classes + c];
+                float[] rb = sq[n * classes + c + 1];
+                float a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+                float b0 = rb[u0], b1 = rb[u0 + 1], b2 = rb[u0 + 2], b3 = rb[u0 + 3];
+                for (int j = v0; j < v1; j++) {
+                    float x = ra[j], y = rb[j];
+                    float d0 = a0 - x, d1 = a1 - x, d2 = a2 - x, d3 = a3 - x;
+                    float e0 = b0 - y, e1 = b1 - y, e2 = b2 - y, e3 = b3 - y;
+                    h0[j] = Math.fma(e0, e0, Math.fma(d0, d0, h0[j]));
+                    h1[j] = Math.fma(e1, e1, Math.fma(d1, d1, h1[j]));
+                    h2[j] = Math.fma(e2, e2, Math.fma(d2, d2, h2[j]));
+                    h3[j] = Math.fma(e3, e3, Math.fma(d3, d3, h3[j]));
+                }
+            }
+            if (c < classes) {
+                float[] ra = sq[n * classes + c];
+                float a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+                for (int j = v0; j < v1; j++) {
+                    float x = ra[j];
+                    float d0 = a0 - x, d1 = a1 - x, d2 = a2 - x, d3 = a3 - x;
                     h0[j] = Math.fma(d0, d0, h0[j]);
                     h1[j] = Math.fma(d1, d1, h1[j]);
                     h2[j] = Math.fma(d2, d2, h2[j]);
@@ -106,94 +135,135 @@ final class BhattacharyyaKernel {
                 }
             }
             if (log) {
-                for (int j = 0; j < len; j++) {
+                for (int j = v0; j < v1; j++) {
                     p0[j] *= Math.max(1.0 - 0.5 * h0[j], MIN_BC);
                     p1[j] *= Math.max(1.0 - 0.5 * h1[j], MIN_BC);
                     p2[j] *= Math.max(1.0 - 0.5 * h2[j], MIN_BC);
                     p3[j] *= Math.max(1.0 - 0.5 * h3[j], MIN_BC);
                     h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
                 }
-                if (++inGroup == GROUP || n == n1 - 1) {
-                    for (int j = 0; j < len; j++) {
-                        l0[j] -= Math.log(p0[j]); p0[j] = 1;
-                        l1[j] -= Math.log(p1[j]); p1[j] = 1;
-                        l2[j] -= Math.log(p2[j]); p2[j] = 1;
-                        l3[j] -= Math.log(p3[j]); p3[j] = 1;
+                if (++inGroup == GROUP && n < n1 - 1) {
+                    for (int j = v0; j < v1; j++) {
+                        p0[j] = splitExponent(p0[j], l0, j);
+                        p1[j] = splitExponent(p1[j], l1, j);
+                        p2[j] = splitExponent(p2[j], l2, j);
+                        p3[j] = splitExponent(p3[j], l3, j);
                     }
                     inGroup = 0;
                 }
             } else {
-                for (int j = 0; j < len; j++) {
+                for (int j = v0; j < v1; j++) {
                     l0[j] += Math.min(0.5 * h0[j], 1.0);
                     l1[j] += Math.min(0.5 * h1[j], 1.0);
                     l2[j] += Math.min(0.5 * h2[j], 1.0);
                     l3[j] += Math.min(0.5 * h3[j], 1.0);
                     h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
                 }
+            }
+        }
+        if (log) {
+            for (int j = v0; j < v1; j++) {
+                l0[j] = -(Math.log(p0[j]) + LN2 * l0[j]);
+                l1[j] = -(Math.log(p1[j]) + LN2 * l1[j]);
+                l2[j] = -(Math.log(p2[j]) + LN2 * l2[j]);
+                l3[j] = -(Math.log(p3[j]) + LN2 * l3[j]);
             }
         }
         flush(acc, mp, u0, v0, len, l0, l1, l2, l3);
     }
 
-    private static void block64(double[] sq, int mp, int classes, int n0, int n1, int u0, int v0, int len,
+    private static void block64(double[][] sq, int mp, int classes, int n0, int n1, int u0, int v0, int len,
                                 boolean log, double[] acc, Scratch s) {
+        int v1 = v0 + len;
         double[] h0 = s.g0, h1 = s.g1, h2 = s.g2, h3 = s.g3;
         double[] p0 = s.p0, p1 = s.p1, p2 = s.p2, p3 = s.p3;
+        // sum of (1 − BC) for the Hellinger mean, or the binary exponents split off the products for the log
         double[] l0 = s.l0, l1 = s.l1, l2 = s.l2, l3 = s.l3;
-        for (int j = 0; j < len; j++) {
+        for (int j = v0; j < v1; j++) {
             p0[j] = 1; p1[j] = 1; p2[j] = 1; p3[j] = 1;
             l0[j] = 0; l1[j] = 0; l2[j] = 0; l3[j] = 0;
             h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
         }
         int inGroup = 0;
         for (int n = n0; n < n1; n++) {
-            for (int c = 0; c < classes; c++) {
-                int off = (n * classes + c) * mp;
-                double a0 = sq[off + u0], a1 = sq[off + u0 + 1], a2 = sq[off + u0 + 2], a3 = sq[off + u0 + 3];
-                int voff = off + v0;
-                for (int j = 0; j < len; j++) {
-                    double r = sq[voff + j];
-                    double d0 = a0 - r, d1 = a1 - r, d2 = a2 - r, d3 = a3 - r;
-                    h0[j] = Math.fma(d0, d0, h0[j]);
-                    h1[j] = Math.fma(d1, d1, h1[j]);
-                    h2[j] = Math.fma(d2, d2, h2[j]);
-                    h3[j] = Math.fma(d3, d3, h3[j]);
+            int c = 0;
+            // two classes per pass: half the accumulator stores per multiply-add; h accumulates BC itself
+            for (; c + 1 < classes; c += 2) {
+                double[] ra = sq[n * classes + c];
+                double[] rb = sq[n * classes + c + 1];
+                double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+                double b0 = rb[u0], b1 = rb[u0 + 1], b2 = rb[u0 + 2], b3 = rb[u0 + 3];
+                for (int j = v0; j < v1; j++) {
+                    double x = ra[j], y = rb[j];
+                    h0[j] = Math.fma(b0, y, Math.fma(a0, x, h0[j]));
+                    h1[j] = Math.fma(b1, y, Math.fma(a1, x, h1[j]));
+                    h2[j] = Math.fma(b2, y, Math.fma(a2, x, h2[j]));
+                    h3[j] = Math.fma(b3, y, Math.fma(a3, x, h3[j]));
+                }
+            }
+            if (c < classes) {
+                double[] ra = sq[n * classes + c];
+                double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+                for (int j = v0; j < v1; j++) {
+                    double x = ra[j];
+                    h0[j] = Math.fma(a0, x, h0[j]);
+                    h1[j] = Math.fma(a1, x, h1[j]);
+                    h2[j] = Math.fma(a2, x, h2[j]);
+                    h3[j] = Math.fma(a3, x, h3[j]);
                 }
             }
             if (log) {
-                for (int j = 0; j < len; j++) {
-                    p0[j] *= Math.max(1.0 - 0.5 * h0[j], MIN_BC);
-                    p1[j] *= Math.max(1.0 - 0.5 * h1[j], MIN_BC);
-                    p2[j] *= Math.max(1.0 - 0.5 * h2[j], MIN_BC);
-                    p3[j] *= Math.max(1.0 - 0.5 * h3[j], MIN_BC);
+                for (int j = v0; j < v1; j++) {
+                    p0[j] *= Math.min(Math.max(h0[j], MIN_BC), 1.0);
+                    p1[j] *= Math.min(Math.max(h1[j], MIN_BC), 1.0);
+                    p2[j] *= Math.min(Math.max(h2[j], MIN_BC), 1.0);
+                    p3[j] *= Math.min(Math.max(h3[j], MIN_BC), 1.0);
                     h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
                 }
-                if (++inGroup == GROUP || n == n1 - 1) {
-                    for (int j = 0; j < len; j++) {
-                        l0[j] -= Math.log(p0[j]); p0[j] = 1;
-                        l1[j] -= Math.log(p1[j]); p1[j] = 1;
-                        l2[j] -= Math.log(p2[j]); p2[j] = 1;
-                        l3[j] -= Math.log(p3[j]); p3[j] = 1;
+                if (++inGroup == GROUP && n < n1 - 1) {
+                    for (int j = v0; j < v1; j++) {
+                        p0[j] = splitExponent(p0[j], l0, j);
+                        p1[j] = splitExponent(p1[j], l1, j);
+                        p2[j] = splitExponent(p2[j], l2, j);
+                        p3[j] = splitExponent(p3[j], l3, j);
                     }
                     inGroup = 0;
                 }
             } else {
-                for (int j = 0; j < len; j++) {
-                    l0[j] += Math.min(0.5 * h0[j], 1.0);
-                    l1[j] += Math.min(0.5 * h1[j], 1.0);
-                    l2[j] += Math.min(0.5 * h2[j], 1.0);
-                    l3[j] += Math.min(0.5 * h3[j], 1.0);
+                for (int j = v0; j < v1; j++) {
+                    l0[j] += Math.min(Math.max(1.0 - h0[j], 0.0), 1.0);
+                    l1[j] += Math.min(Math.max(1.0 - h1[j], 0.0), 1.0);
+                    l2[j] += Math.min(Math.max(1.0 - h2[j], 0.0), 1.0);
+                    l3[j] += Math.min(Math.max(1.0 - h3[j], 0.0), 1.0);
                     h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
                 }
             }
         }
+        if (log) {
+            for (int j = v0; j < v1; j++) {
+                l0[j] = -(Math.log(p0[j]) + LN2 * l0[j]);
+                l1[j] = -(Math.log(p1[j]) + LN2 * l1[j]);
+                l2[j] = -(Math.log(p2[j]) + LN2 * l2[j]);
+                l3[j] = -(Math.log(p3[j]) + LN2 * l3[j]);
+            }
+        }
         flush(acc, mp, u0, v0, len, l0, l1, l2, l3);
+    }
+
+    /**
+     * Moves the binary exponent of a positive normal {@code p} into {@code exps[j]} and returns the mantissa
+     * in [1, 2): a few integer operations instead of a log, so one log per lane serves a whole sub-chunk.
+     */
+    private static double splitExponent(double p, double[] exps, int j) {
+        long bits = Double.doubleToRawLongBits(p);
+        exps[j] += (int) (bits >>> 52) - 1023;
+        return Double.longBitsToDouble((bits & 0x000F_FFFF_FFFF_FFFFL) | 0x3FF0_0000_0000_0000L);
     }
 
     private static void flush(double[] acc, int mp, int u0, int v0, int len,
                               double[] l0, double[] l1, double[] l2, double[] l3) {
-        int r0 = u0 * mp + v0, r1 = r0 + mp, r2 = r1 + mp, r3 = r2 + mp;
-        for (int j = 0; j < len; j++) {
+        int r0 = u0 * mp, r1 = r0 + mp, r2 = r1 + mp, r3 = r2 + mp;
+        for (int j = v0; j < v0 + len; j++) {
             acc[r0 + j] += l0[j];
             acc[r1 + j] += l1[j];
             acc[r2 + j] += l2[j];

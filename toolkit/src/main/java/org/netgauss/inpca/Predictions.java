@@ -189,10 +189,9 @@ public final class Predictions {
 
     /**
      * Writes {@code sqrt(p / Σ_c p)} of samples {@code [from, from + count)} into {@code dest}, laid out
-     * {@code [sample][class][offset + model]} with row stride {@code stride} (other columns left as they
-     * are), so that the model index is contiguous for the distance kernel.
+     * rows {@code [sample * classes + class][offset + model]} (other columns left as they are), so that the model index is contiguous for the distance kernel.
      */
-    void sqrtTransposed(int from, int count, int stride, int offset, float[] dest32, double[] dest64) {
+    void sqrtTransposed(int from, int count, int offset, float[][] dest32, double[][] dest64) {
         for (int t = 0; t < models; t++) {
             for (int k = 0; k < count; k++) {
                 int base = (t * samples + from + k) * classes;
@@ -202,11 +201,11 @@ public final class Predictions {
                 }
                 for (int c = 0; c < classes; c++) {
                     double v = Math.sqrt((f32 != null ? f32[base + c] : f64[base + c]) / sum);
-                    int j = (k * classes + c) * stride + offset + t;
+                    int r = k * classes + c;
                     if (dest32 != null) {
-                        dest32[j] = (float) v;
+                        dest32[r][offset + t] = (float) v;
                     } else {
-                        dest64[j] = v;
+                        dest64[r][offset + t] = v;
                     }
                 }
             }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BhattacharyyaDistanceTest {
 
     static final DistanceOptions F64 = DistanceOptions.defaults().withPrecision(DistanceOptions.Precision.FLOAT64);
-    static final DistanceOptions F32 = DistanceOptions.defaults();
+    static final DistanceOptions F32 = DistanceOptions.defaults().withPrecision(DistanceOptions.Precision.FLOAT32);
 
     /** Random softmax outputs with logits of scale {@code scale}, laid out [T, S, C]. */
     static double[] randomSoftmax(int t, int s, int c, double scale, long seed) {
@@ -214,11 +214,18 @@ class BhattacharyyaDistanceTest {
 
     @Test
     void identicalModelsWithZeroProbabilitiesAreAtDistanceZeroAndDisjointOnesCappedAt100() {
-        double[][] a = {{1, 0, 0}};
-        double[][] b = {{0, 1, 0}};
-        DistanceMatrix d = BhattacharyyaDistance.matrix(Predictions.of(new double[][][] {a, a, b}), F32);
-        assertEquals(0, d.get(0, 1));
-        assertEquals(100, d.get(0, 2), 1e-9);
+        // 100 samples: the product of many clamped coefficients e^-100 must not underflow (exponent splitting)
+        double[][] a = new double[100][];
+        double[][] b = new double[100][];
+        for (int n = 0; n < 100; n++) {
+            a[n] = new double[] {1, 0, 0};
+            b[n] = new double[] {0, 1, 0};
+        }
+        for (DistanceOptions o : new DistanceOptions[] {F32, F64}) {
+            DistanceMatrix d = BhattacharyyaDistance.matrix(Predictions.of(new double[][][] {a, a, b}), o);
+            assertEquals(0, d.get(0, 1), 1e-15);
+            assertEquals(100, d.get(0, 2), 1e-9);
+        }
     }
 
     @Test

@@ -92,7 +92,7 @@ class InpcaEmbeddingTest {
     @Test
     void float32GeodesicSpectrumAgreesWithOracleToo() {
         Predictions g = Geodesic.ignoranceToTruth(new int[] {1, 2}, 10, 11);
-        InpcaEmbedding emb = Inpca.embed(BhattacharyyaDistance.matrix(g, DistanceOptions.defaults()));
+        InpcaEmbedding emb = Inpca.embed(BhattacharyyaDistance.matrix(g, BhattacharyyaDistanceTest.F32));
         assertEquals(1.107611, emb.eigenvalues()[0], 2e-6);
         assertEquals(-0.108136, emb.eigenvalues()[1], 2e-6);
     }
