@@ -172,54 +172,41 @@ final class BhattacharyyaKernel {
         flush(acc, mp, u0, v0, len, l0, l1, l2, l3);
     }
 
+    /**
+     * float64 block: BC by the dot product, two classes per pass (larger loop bodies defeat C2's unrolling
+     * and then its vectorisation). The first pass sets the accumulators and the last multiplies
+     * {@code BC + e^−100} into the running products directly, so no pass clears or re-reads them. Adding
+     * {@code e^−100} instead of clamping keeps the loop free of min/max (costly in C2) and still bounds
+     * {@code −log BC_n} by 100; BC exceeds 1 only by rounding, clipped once at the end of the pipeline.
+     */
     private static void block64(double[][] sq, int mp, int classes, int n0, int n1, int u0, int v0, int len,
                                 boolean log, double[] acc, Scratch s) {
         int v1 = v0 + len;
         double[] h0 = s.g0, h1 = s.g1, h2 = s.g2, h3 = s.g3;
         double[] p0 = s.p0, p1 = s.p1, p2 = s.p2, p3 = s.p3;
-        // sum of (1 − BC) for the Hellinger mean, or the binary exponents split off the products for the log
         double[] l0 = s.l0, l1 = s.l1, l2 = s.l2, l3 = s.l3;
         for (int j = v0; j < v1; j++) {
             p0[j] = 1; p1[j] = 1; p2[j] = 1; p3[j] = 1;
             l0[j] = 0; l1[j] = 0; l2[j] = 0; l3[j] = 0;
-            h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
         }
         int inGroup = 0;
+        // passes: [0, last) in pairs of classes accumulate into h; the last one or two classes finish BC
+        int last = classes % 2 == 0 ? classes - 2 : classes - 1;
         for (int n = n0; n < n1; n++) {
-            int c = 0;
-            // two classes per pass: half the accumulator stores per multiply-add; h accumulates BC itself
-            for (; c + 1 < classes; c += 2) {
-                double[] ra = sq[n * classes + c];
-                double[] rb = sq[n * classes + c + 1];
-                double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
-                double b0 = rb[u0], b1 = rb[u0 + 1], b2 = rb[u0 + 2], b3 = rb[u0 + 3];
-                for (int j = v0; j < v1; j++) {
-                    double x = ra[j], y = rb[j];
-                    h0[j] = Math.fma(b0, y, Math.fma(a0, x, h0[j]));
-                    h1[j] = Math.fma(b1, y, Math.fma(a1, x, h1[j]));
-                    h2[j] = Math.fma(b2, y, Math.fma(a2, x, h2[j]));
-                    h3[j] = Math.fma(b3, y, Math.fma(a3, x, h3[j]));
+            int r = n * classes;
+            for (int c = 0; c < last; c += 2) {
+                double[] ra = sq[r + c], rb = sq[r + c + 1];
+                if (c == 0) {
+                    set2(ra, rb, u0, h0, h1, h2, h3, v0, v1);
+                } else {
+                    add2(ra, rb, u0, h0, h1, h2, h3, v0, v1);
                 }
             }
-            if (c < classes) {
-                double[] ra = sq[n * classes + c];
-                double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
-                for (int j = v0; j < v1; j++) {
-                    double x = ra[j];
-                    h0[j] = Math.fma(a0, x, h0[j]);
-                    h1[j] = Math.fma(a1, x, h1[j]);
-                    h2[j] = Math.fma(a2, x, h2[j]);
-                    h3[j] = Math.fma(a3, x, h3[j]);
-                }
-            }
+            double[] ra = sq[r + last];
+            double[] rb = last + 1 < classes ? sq[r + last + 1] : null;
+            boolean fresh = last == 0;
             if (log) {
-                for (int j = v0; j < v1; j++) {
-                    p0[j] *= Math.min(Math.max(h0[j], MIN_BC), 1.0);
-                    p1[j] *= Math.min(Math.max(h1[j], MIN_BC), 1.0);
-                    p2[j] *= Math.min(Math.max(h2[j], MIN_BC), 1.0);
-                    p3[j] *= Math.min(Math.max(h3[j], MIN_BC), 1.0);
-                    h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
-                }
+                finishProduct(ra, rb, u0, fresh, h0, h1, h2, h3, p0, p1, p2, p3, v0, v1);
                 if (++inGroup == GROUP && n < n1 - 1) {
                     for (int j = v0; j < v1; j++) {
                         p0[j] = splitExponent(p0[j], l0, j);
@@ -230,13 +217,7 @@ final class BhattacharyyaKernel {
                     inGroup = 0;
                 }
             } else {
-                for (int j = v0; j < v1; j++) {
-                    l0[j] += Math.min(Math.max(1.0 - h0[j], 0.0), 1.0);
-                    l1[j] += Math.min(Math.max(1.0 - h1[j], 0.0), 1.0);
-                    l2[j] += Math.min(Math.max(1.0 - h2[j], 0.0), 1.0);
-                    l3[j] += Math.min(Math.max(1.0 - h3[j], 0.0), 1.0);
-                    h0[j] = 0; h1[j] = 0; h2[j] = 0; h3[j] = 0;
-                }
+                finishSum(ra, rb, u0, fresh, h0, h1, h2, h3, l0, l1, l2, l3, v0, v1);
             }
         }
         if (log) {
@@ -248,6 +229,85 @@ final class BhattacharyyaKernel {
             }
         }
         flush(acc, mp, u0, v0, len, l0, l1, l2, l3);
+    }
+
+    private static void set2(double[] ra, double[] rb, int u0, double[] h0, double[] h1, double[] h2, double[] h3,
+                             int v0, int v1) {
+        double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+        double b0 = rb[u0], b1 = rb[u0 + 1], b2 = rb[u0 + 2], b3 = rb[u0 + 3];
+        for (int j = v0; j < v1; j++) {
+            double x = ra[j], y = rb[j];
+            h0[j] = Math.fma(b0, y, a0 * x);
+            h1[j] = Math.fma(b1, y, a1 * x);
+            h2[j] = Math.fma(b2, y, a2 * x);
+            h3[j] = Math.fma(b3, y, a3 * x);
+        }
+    }
+
+    private static void add2(double[] ra, double[] rb, int u0, double[] h0, double[] h1, double[] h2, double[] h3,
+                             int v0, int v1) {
+        double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+        double b0 = rb[u0], b1 = rb[u0 + 1], b2 = rb[u0 + 2], b3 = rb[u0 + 3];
+        for (int j = v0; j < v1; j++) {
+            double x = ra[j], y = rb[j];
+            h0[j] = Math.fma(b0, y, Math.fma(a0, x, h0[j]));
+            h1[j] = Math.fma(b1, y, Math.fma(a1, x, h1[j]));
+            h2[j] = Math.fma(b2, y, Math.fma(a2, x, h2[j]));
+            h3[j] = Math.fma(b3, y, Math.fma(a3, x, h3[j]));
+        }
+    }
+
+    /** Last one or two classes ({@code rb == null}: one), then {@code p *= BC + e^−100}. */
+    private static void finishProduct(double[] ra, double[] rb, int u0, boolean fresh,
+                                      double[] h0, double[] h1, double[] h2, double[] h3,
+                                      double[] p0, double[] p1, double[] p2, double[] p3, int v0, int v1) {
+        double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+        if (fresh) {
+            // C == 2: the only pass
+            double b0 = rb[u0], b1 = rb[u0 + 1], b2 = rb[u0 + 2], b3 = rb[u0 + 3];
+            for (int j = v0; j < v1; j++) {
+                double x = ra[j], y = rb[j];
+                p0[j] *= Math.fma(b0, y, Math.fma(a0, x, MIN_BC));
+                p1[j] *= Math.fma(b1, y, Math.fma(a1, x, MIN_BC));
+                p2[j] *= Math.fma(b2, y, Math.fma(a2, x, MIN_BC));
+                p3[j] *= Math.fma(b3, y, Math.fma(a3, x, MIN_BC));
+            }
+        } else if (rb != null) {
+            double b0 = rb[u0], b1 = rb[u0 + 1], b2 = rb[u0 + 2], b3 = rb[u0 + 3];
+            for (int j = v0; j < v1; j++) {
+                double x = ra[j], y = rb[j];
+                p0[j] *= Math.fma(b0, y, Math.fma(a0, x, h0[j] + MIN_BC));
+                p1[j] *= Math.fma(b1, y, Math.fma(a1, x, h1[j] + MIN_BC));
+                p2[j] *= Math.fma(b2, y, Math.fma(a2, x, h2[j] + MIN_BC));
+                p3[j] *= Math.fma(b3, y, Math.fma(a3, x, h3[j] + MIN_BC));
+            }
+        } else {
+            for (int j = v0; j < v1; j++) {
+                double x = ra[j];
+                p0[j] *= Math.fma(a0, x, h0[j] + MIN_BC);
+                p1[j] *= Math.fma(a1, x, h1[j] + MIN_BC);
+                p2[j] *= Math.fma(a2, x, h2[j] + MIN_BC);
+                p3[j] *= Math.fma(a3, x, h3[j] + MIN_BC);
+            }
+        }
+    }
+
+    /** Last one or two classes, then {@code l += 1 − BC} (Hellinger mean). */
+    private static void finishSum(double[] ra, double[] rb, int u0, boolean fresh,
+                                  double[] h0, double[] h1, double[] h2, double[] h3,
+                                  double[] l0, double[] l1, double[] l2, double[] l3, int v0, int v1) {
+        double a0 = ra[u0], a1 = ra[u0 + 1], a2 = ra[u0 + 2], a3 = ra[u0 + 3];
+        double b0 = rb == null ? 0 : rb[u0], b1 = rb == null ? 0 : rb[u0 + 1];
+        double b2 = rb == null ? 0 : rb[u0 + 2], b3 = rb == null ? 0 : rb[u0 + 3];
+        double[] rbb = rb == null ? ra : rb;
+        for (int j = v0; j < v1; j++) {
+            double x = ra[j], y = rbb[j];
+            double g0 = fresh ? 0 : h0[j], g1 = fresh ? 0 : h1[j], g2 = fresh ? 0 : h2[j], g3 = fresh ? 0 : h3[j];
+            l0[j] += 1 - Math.fma(b0, y, Math.fma(a0, x, g0));
+            l1[j] += 1 - Math.fma(b1, y, Math.fma(a1, x, g1));
+            l2[j] += 1 - Math.fma(b2, y, Math.fma(a2, x, g2));
+            l3[j] += 1 - Math.fma(b3, y, Math.fma(a3, x, g3));
+        }
     }
 
     /**

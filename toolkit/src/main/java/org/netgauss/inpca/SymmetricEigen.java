@@ -9,7 +9,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 /**
  * Dense symmetric eigendecomposition with eigenpairs sorted by |eigenvalue|, descending, as InPCA needs
  * (spec §1.3 step 2: W is indefinite, so the largest-magnitude negative eigenvalues matter as much as the
- * positive ones). Backed by Commons Math's tridiagonal QL; fine to a few thousand points.
+ * positive ones). Commons Math's tridiagonal QL up to {@value #LAPACK_FROM} points; above that LAPACK
+ * {@code dsyev} through ND4J, which is tens of times faster at m = 3600 (a pure-Java O(m³) takes minutes).
  */
 final class SymmetricEigen {
     final double[] values;
@@ -21,10 +22,34 @@ final class SymmetricEigen {
         this.vectors = vectors;
     }
 
+    static final int LAPACK_FROM = 400;
+
     static SymmetricEigen of(double[][] a, int kept) {
+        return a.length >= LAPACK_FROM ? lapack(a, kept) : commonsMath(a, kept);
+    }
+
+    /** LAPACK through ND4J (float64): eigenvalues ascending, eigenvectors in the columns of the overwritten copy. */
+    static SymmetricEigen lapack(double[][] a, int kept) {
+        int n = a.length;
+        org.nd4j.linalg.api.ndarray.INDArray m = org.nd4j.linalg.factory.Nd4j.create(a);
+        org.nd4j.linalg.api.ndarray.INDArray vals =
+                org.nd4j.linalg.eigen.Eigen.symmetricGeneralizedEigenvalues(m, true);
+        double[] raw = vals.toDoubleVector();
+        double[][] vecs = new double[n][];
+        for (int k = 0; k < n; k++) {
+            vecs[k] = m.getColumn(k).toDoubleVector();
+        }
+        return sorted(raw, k -> vecs[k], n, kept);
+    }
+
+    static SymmetricEigen commonsMath(double[][] a, int kept) {
         int n = a.length;
         EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
-        double[] raw = eig.getRealEigenvalues();
+        return sorted(eig.getRealEigenvalues(), k -> eig.getEigenvector(k).toArray(), n, kept);
+    }
+
+    private static SymmetricEigen sorted(double[] raw, java.util.function.IntFunction<double[]> vector, int n,
+                                         int kept) {
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -Math.abs(raw[k])));
         double[] values = new double[n];
@@ -32,7 +57,7 @@ final class SymmetricEigen {
         for (int k = 0; k < n; k++) {
             values[k] = raw[order[k]];
             if (k < kept) {
-                double[] v = eig.getEigenvector(order[k]).toArray();
+                double[] v = vector.apply(order[k]);
                 // fix the sign so results are reproducible: largest-magnitude component positive
                 int big = 0;
                 for (int i = 1; i < n; i++) {

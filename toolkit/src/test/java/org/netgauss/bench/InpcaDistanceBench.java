@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import org.netgauss.inpca.BhattacharyyaDistance;
 import org.netgauss.inpca.DistanceMatrix;
 import org.netgauss.inpca.DistanceOptions;
+import org.netgauss.inpca.Inpca;
+import org.netgauss.inpca.InpcaEmbedding;
 import org.netgauss.inpca.Predictions;
 
 /**
@@ -60,25 +62,35 @@ public final class InpcaDistanceBench {
 
         double full = (double) models * models * samples;
         double javaRate = 0;
+        double javaCpuRate = 0;
         DistanceMatrix d = null;
         for (DistanceOptions.Precision pr : DistanceOptions.Precision.values()) {
             if (!prec.equals("BOTH") && !prec.equals(pr.name())) {
                 continue;
             }
             System.gc();
+            long cpu0 = processCpuNanos();
             long s = System.nanoTime();
             DistanceMatrix dm = BhattacharyyaDistance.matrix(pred, DistanceOptions.defaults().withPrecision(pr));
             double sec = (System.nanoTime() - s) * 1e-9;
+            double cpu = (processCpuNanos() - cpu0) * 1e-9;
             Runtime rt = Runtime.getRuntime();
             double rate = full / sec;
-            System.out.printf("netgauss %-7s: %8.2f s  %.3e pair-samples/s (models^2 x samples; unique pairs %.3e/s), heap used %.2f GB%n",
-                    pr, sec, rate, (double) models * (models - 1) / 2 * samples / sec,
-                    (rt.totalMemory() - rt.freeMemory()) * 1e-9);
-            if (d == null) {
+            System.out.printf("netgauss %-7s: %8.2f s wall, %8.2f s cpu  %.3e pair-samples/s wall, %.3e per cpu-s"
+                            + " (models^2 x samples; unique pairs %.3e/s wall), heap used %.2f GB, load %.1f%n",
+                    pr, sec, cpu, rate, full / cpu, (double) models * (models - 1) / 2 * samples / sec,
+                    (rt.totalMemory() - rt.freeMemory()) * 1e-9, loadAverage());
+            if (pr == DistanceOptions.defaults().precision() || d == null) {
                 d = dm;
                 javaRate = rate;
+                javaCpuRate = full / cpu;
             }
         }
+
+        long e0 = System.nanoTime();
+        InpcaEmbedding emb = Inpca.embed(d);
+        System.out.printf("InPCA embedding of all %d models (double centring + LAPACK dsyev via ND4J): %.1f s; %s%n",
+                models, (System.nanoTime() - e0) * 1e-9, emb);
 
         Path dir = Files.createTempDirectory("netgauss-bench");
         try {
@@ -99,11 +111,19 @@ public final class InpcaDistanceBench {
             JsonObject js = JsonParser.parseString(line.substring(line.lastIndexOf('\n') + 1)).getAsJsonObject();
             double npFull = (double) npModels * npModels * samples;
             double npRate = 0;
+            double npCpuRate = 0;
+            double einsumRate = 0;
             for (String how : new String[] {"einsum", "matmul"}) {
                 double sec = js.get(how + "_s").getAsDouble();
-                System.out.printf("numpy %s %-6s (%d models, float32): %8.2f s  %.3e pair-samples/s%n",
-                        js.get("numpy").getAsString(), how, npModels, sec, npFull / sec);
+                double cpu = js.get(how + "_cpu_s").getAsDouble();
+                System.out.printf("numpy %s %-6s (%d models, float32): %8.2f s wall, %8.2f s cpu  %.3e pair-samples/s wall,"
+                                + " %.3e per cpu-s, load %.1f%n",
+                        js.get("numpy").getAsString(), how, npModels, sec, cpu, npFull / sec, npFull / cpu, loadAverage());
                 npRate = Math.max(npRate, npFull / sec);
+                npCpuRate = Math.max(npCpuRate, npFull / cpu);
+                if (how.equals("einsum")) {
+                    einsumRate = npFull / sec;
+                }
             }
             double[] npD = readDoubles(out, npModels * npModels);
             double worstAbs = 0;
@@ -118,13 +138,25 @@ public final class InpcaDistanceBench {
             }
             System.out.printf("agreement with numpy on %d models: max |dD| = %.2e, max relative %.2e%n",
                     npModels, worstAbs, worstRel);
-            System.out.printf("RATIO netgauss / best numpy = %.1fx  (target 10x)%n", javaRate / npRate);
+            System.out.printf("RATIO netgauss (%s) / best numpy: %.1fx wall, %.1fx per cpu-second;"
+                    + " / numpy einsum (the BENCHMARKS.md reference): %.1fx wall  (target 10x)%n",
+                    DistanceOptions.defaults().precision(), javaRate / npRate, javaCpuRate / npCpuRate,
+                    javaRate / einsumRate);
         } finally {
             try (var files = Files.list(dir)) {
                 files.forEach(f -> f.toFile().delete());
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static float[] randomSoftmax(int t, int s, int c, double scale, long seed) {

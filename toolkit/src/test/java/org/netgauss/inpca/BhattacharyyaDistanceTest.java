@@ -70,15 +70,33 @@ class BhattacharyyaDistanceTest {
     }
 
     @Test
-    void float64KernelAgreesWithScalarDefinition() {
-        // 37 models (not a multiple of the 4-row block), 61 samples (not a multiple of the 7-sample log group)
-        int t = 37, s = 61, c = 10;
-        double[] raw = randomSoftmax(t, s, c, 3, 2);
-        DistanceMatrix d = BhattacharyyaDistance.matrix(Predictions.of(raw, t, s, c), F64);
-        for (int i = 0; i < t; i++) {
-            for (int j = i + 1; j < t; j++) {
-                double ref = BhattacharyyaDistance.between(model(raw, i, s, c), model(raw, j, s, c));
-                assertEquals(ref, d.get(i, j), 1e-12 * ref);
+    void kernelAgreesWithScalarDefinitionForEveryClassCount() {
+        // 37 models (not a multiple of the 4-row block), 61 samples (not a multiple of the 7-sample exponent
+        // group), class counts that exercise every pass of the kernel (single pass, odd tail, pairs)
+        int t = 37, s = 61;
+        for (int c : new int[] {2, 3, 4, 5, 10}) {
+            double[] raw = randomSoftmax(t, s, c, 3, 2);
+            for (DistanceOptions o : new DistanceOptions[] {F64, F32}) {
+                DistanceMatrix d = BhattacharyyaDistance.matrix(Predictions.of(raw, t, s, c), o);
+                DistanceMatrix h = BhattacharyyaDistance.hellinger(Predictions.of(raw, t, s, c), o);
+                double tol = o == F64 ? 1e-12 : 1e-5;
+                for (int i = 0; i < t; i++) {
+                    for (int j = i + 1; j < t; j++) {
+                        double[][] pi = model(raw, i, s, c);
+                        double[][] pj = model(raw, j, s, c);
+                        double ref = BhattacharyyaDistance.between(pi, pj);
+                        assertEquals(ref, d.get(i, j), tol * ref, "C = " + c + " " + o.precision());
+                        double hel = 0;
+                        for (int n = 0; n < s; n++) {
+                            double bc = 0;
+                            for (int k = 0; k < c; k++) {
+                                bc += Math.sqrt(pi[n][k] * pj[n][k]);
+                            }
+                            hel += (1 - bc) / s;
+                        }
+                        assertEquals(hel, h.get(i, j), tol * hel + 1e-15, "Hellinger, C = " + c + " " + o.precision());
+                    }
+                }
             }
         }
     }
