@@ -62,6 +62,11 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
             throw new IllegalArgumentException("components must be in [1, " + m + "] for " + m + " models, found "
                     + components);
         }
+        double asym = d.asymmetry();
+        if (asym > 1e-9) {
+            throw new IllegalArgumentException("InPCA needs a symmetric distance matrix, found |D_ij − D_ji| up to "
+                    + asym + "; symmetrise it with (D + Dᵀ)/2");
+        }
         boolean weighted = weights != null;
         double[] w = new double[m];
         if (weighted) {

@@ -34,12 +34,7 @@ final class SymmetricEigen {
         org.nd4j.linalg.api.ndarray.INDArray m = org.nd4j.linalg.factory.Nd4j.create(a);
         org.nd4j.linalg.api.ndarray.INDArray vals =
                 org.nd4j.linalg.eigen.Eigen.symmetricGeneralizedEigenvalues(m, true);
-        double[] raw = vals.toDoubleVector();
-        double[][] vecs = new double[n][];
-        for (int k = 0; k < n; k++) {
-            vecs[k] = m.getColumn(k).toDoubleVector();
-        }
-        return sorted(raw, k -> vecs[k], n, kept);
+        return sorted(vals.toDoubleVector(), k -> m.getColumn(k).toDoubleVector(), n, kept);
     }
 
     static SymmetricEigen commonsMath(double[][] a, int kept) {
