@@ -140,6 +140,10 @@ public final class BhattacharyyaDistance {
 
     private static double[] run(Predictions[] parts, int[] offsets, int mp, DistanceOptions options, boolean log,
                                 int rowEnd, int colStart, boolean triangular) {
+        if ((long) rowEnd * mp > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(mp + " models need a " + rowEnd + " x " + mp + " result, more than one"
+                    + " Java array holds; compute blocks of models with cross(...) instead");
+        }
         Predictions first = parts[0];
         int samples = first.samples();
         int classes = first.classes();

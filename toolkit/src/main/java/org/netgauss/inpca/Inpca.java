@@ -56,6 +56,18 @@ public final class Inpca {
         return InpcaEmbedding.compute(d, weights, components);
     }
 
+    /**
+     * The models followed by the two reference points of Mao et al. (spec §1.1): P0 (uniform, index T) and
+     * P* (one-hot truth of {@code labels}, index T + 1), so they share the embedding with the models.
+     */
+    public static Predictions withReferencePoints(Predictions p, int[] labels) {
+        if (labels.length != p.samples()) {
+            throw new IllegalArgumentException("need one label per sample: " + p.samples() + " samples, "
+                    + labels.length + " labels");
+        }
+        return p.append(Geodesic.uniform(p.samples(), p.classes())).append(Geodesic.truth(labels, p.classes()));
+    }
+
     /** Places new models into an existing embedding (spec §1.5) from their predictions on the same samples. */
     public static double[][] project(InpcaEmbedding embedding, Predictions base, Predictions queries) {
         if (base.models() != embedding.size()) {
