@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.netgauss.data.Dataset;
 import org.netgauss.nn.internal.Kernels;
+import org.netgauss.store.Checkpoint;
+import org.netgauss.store.NpyArray;
 
 /**
  * Trains the members {@code [firstMember, firstMember + memberCount)} of an MLP ensemble in memory.
@@ -277,6 +279,109 @@ public final class EnsembleTrainer {
             }
         });
         return out;
+    }
+
+    // ----------------------------------------------------------------------------------------- checkpoints
+
+    /** The checkpoint arrays: W1..WL {@code [E, out, in]} and, with biases, b1..bL {@code [E, out]}. */
+    java.util.Map<String, NpyArray> parameterArrays() {
+        java.util.Map<String, NpyArray> a = new java.util.LinkedHashMap<>();
+        for (int l = 1; l <= layers; l++) {
+            a.put("W" + l, NpyArray.of(weights[l - 1], members, mlp.fanOut(l), mlp.fanIn(l)));
+        }
+        if (mlp.bias()) {
+            for (int l = 1; l <= layers; l++) {
+                a.put("b" + l, NpyArray.of(biases[l - 1], members, mlp.fanOut(l)));
+            }
+        }
+        return a;
+    }
+
+    /** Everything besides the parameters that the next step depends on. */
+    java.util.Map<String, NpyArray> stateArrays() {
+        java.util.Map<String, NpyArray> a = new java.util.LinkedHashMap<>();
+        String[] names = config.optimizer().stateNames();
+        for (int s = 0; s < names.length; s++) {
+            for (int l = 1; l <= layers; l++) {
+                a.put("W" + l + "." + names[s], NpyArray.of(weightState[s][l - 1], members, mlp.fanOut(l), mlp.fanIn(l)));
+                if (mlp.bias()) {
+                    a.put("b" + l + "." + names[s], NpyArray.of(biasState[s][l - 1], members, mlp.fanOut(l)));
+                }
+            }
+        }
+        double[] pBest = new double[members];
+        int[] pBad = new int[members];
+        double[] sBest = new double[members];
+        int[] sBad = new int[members];
+        int[] stopped = new int[members];
+        for (int m = 0; m < members; m++) {
+            pBest[m] = plateau[m].best();
+            pBad[m] = plateau[m].badEpochs();
+            sBest[m] = stopping[m].best();
+            sBad[m] = stopping[m].badEpochs();
+            stopped[m] = stopping[m].stopped() ? 1 : 0;
+        }
+        a.put("steps", NpyArray.of(steps, members));
+        a.put("lr", NpyArray.of(lr, members));
+        a.put("plateau_best", NpyArray.of(pBest, members));
+        a.put("plateau_bad", NpyArray.of(pBad, members));
+        a.put("stop_best", NpyArray.of(sBest, members));
+        a.put("stop_bad", NpyArray.of(sBad, members));
+        a.put("stopped", NpyArray.of(stopped, members));
+        a.put("epoch", NpyArray.of(new int[] {epoch}, 1));
+        return a;
+    }
+
+    /** A trainer continuing from a checkpoint that keeps state (bit-identical to never having stopped). */
+    static EnsembleTrainer restore(TrainingConfig config, int threads, Checkpoint cp) {
+        EnsembleTrainer t = new EnsembleTrainer(config, threads);
+        for (int l = 1; l <= t.layers; l++) {
+            copyInto(cp.weights("W" + l), t.weights[l - 1], "W" + l, cp);
+            if (t.mlp.bias()) {
+                copyInto(cp.weights("b" + l), t.biases[l - 1], "b" + l, cp);
+            }
+        }
+        String[] names = config.optimizer().stateNames();
+        for (int s = 0; s < names.length; s++) {
+            for (int l = 1; l <= t.layers; l++) {
+                copyInto(cp.state("W" + l + "." + names[s]), t.weightState[s][l - 1], "state W" + l + "." + names[s], cp);
+                if (t.mlp.bias()) {
+                    copyInto(cp.state("b" + l + "." + names[s]), t.biasState[s][l - 1], "state b" + l + "." + names[s], cp);
+                }
+            }
+        }
+        long[] steps = cp.state("steps").longs();
+        double[] lr = cp.state("lr").doubles();
+        double[] pBest = cp.state("plateau_best").doubles();
+        int[] pBad = cp.state("plateau_bad").ints();
+        double[] sBest = cp.state("stop_best").doubles();
+        int[] sBad = cp.state("stop_bad").ints();
+        int[] stopped = cp.state("stopped").ints();
+        if (steps.length != t.members) {
+            throw new IllegalArgumentException(cp.directory() + ": state holds " + steps.length + " members, the config "
+                    + t.members + "; the run directory belongs to another member range");
+        }
+        for (int m = 0; m < t.members; m++) {
+            t.steps[m] = steps[m];
+            t.lr[m] = lr[m];
+            t.plateau[m] = new PlateauScheduler.State(pBest[m], pBad[m]);
+            t.stopping[m] = new EarlyStopping.State(sBest[m], sBad[m], stopped[m] != 0);
+        }
+        t.epoch = cp.state("epoch").ints()[0];
+        if (t.epoch != cp.epoch()) {
+            throw new IllegalArgumentException(cp.directory() + ": state says epoch " + t.epoch + ", directory epoch "
+                    + cp.epoch() + "; the run directory is inconsistent");
+        }
+        t.checkFinite("restoring " + cp.directory());
+        return t;
+    }
+
+    private static void copyInto(NpyArray a, float[] dest, String what, Checkpoint cp) {
+        if (a.dtype() != org.netgauss.store.DType.FLOAT32 || a.size() != dest.length) {
+            throw new IllegalArgumentException(cp.directory() + ": " + what + " is " + a + ", expected float32 with "
+                    + dest.length + " elements; the run directory does not match the config");
+        }
+        System.arraycopy(a.floats(), 0, dest, 0, dest.length);
     }
 
     // ---------------------------------------------------------------------------------------------------------
