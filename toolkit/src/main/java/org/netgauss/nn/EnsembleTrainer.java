@@ -195,9 +195,7 @@ public final class EnsembleTrainer {
                 long correct = 0;
                 for (int start = 0; start < n; start += config.batchSize()) {
                     int nb = Math.min(config.batchSize(), n - start);
-                    train.gatherRows(order, start, start + nb, ws.x, 0);
-                    train.gatherLabels(order, start, start + nb, ws.y, 0);
-                    Kernels.transpose(ws.x, nb, mlp.inputs(), ws.act[0]);
+                    loadBatch(train, order, start, nb, ws);
                     forward(m, nb, ws);
                     lossSum += lossAndGradient(nb, ws);
                     correct += ws.correct;
@@ -258,22 +256,21 @@ public final class EnsembleTrainer {
             int[] rows = identity(s);
             for (int start = 0; start < s; start += config.batchSize()) {
                 int nb = Math.min(config.batchSize(), s - start);
-                data.gatherRows(rows, start, start + nb, ws.x, 0);
-                Kernels.transpose(ws.x, nb, mlp.inputs(), ws.act[0]);
+                loadBatch(data, rows, start, nb, ws);
                 forward(m, nb, ws);
-                float[] z = ws.act[layers];
+                float[][] z = ws.act[layers];
                 for (int b = 0; b < nb; b++) {
                     double max = Double.NEGATIVE_INFINITY;
                     for (int k = 0; k < c; k++) {
-                        max = Math.max(max, z[k * nb + b]);
+                        max = Math.max(max, z[k][b]);
                     }
                     double sum = 0;
                     for (int k = 0; k < c; k++) {
-                        sum += StrictMath.exp(z[k * nb + b] - max);
+                        sum += StrictMath.exp(z[k][b] - max);
                     }
                     int base = (m * s + start + b) * c;
                     for (int k = 0; k < c; k++) {
-                        out[base + k] = (float) (StrictMath.exp(z[k * nb + b] - max) / sum);
+                        out[base + k] = (float) (StrictMath.exp(z[k][b] - max) / sum);
                     }
                 }
             }
@@ -386,46 +383,51 @@ public final class EnsembleTrainer {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** Per-member scratch buffers, sized for one minibatch. */
+    /** Per-member scratch buffers, sized for one minibatch; arrays per feature or per sample (see Kernels). */
     private static final class Workspace {
-        final float[] x;      // [nb, n0] row-major input
+        final float[][] x;      // [batch][n0]: the input per sample
         final int[] y;
-        final float[][] act;  // act[0] = input, act[l] = layer-l output (feature-major [n_l, nb]); act[L] = logits
-        final float[][] pre;  // pre[l] = pre-activation of layer l (l = 1..L-1)
-        final float[] dz;
-        final float[] dz2;
-        final float[] rows;   // row-major copy of a hidden layer's input
-        final float[] gw;
+        final float[][][] act;  // act[0] = input, act[l] = layer-l output, [n_l][batch]; act[L] = logits
+        final float[][][] pre;  // pre[l] = pre-activation of hidden layer l
+        final float[][] dz;
+        final float[][] dz2;
+        final float[][] rows;   // a hidden layer's input per sample, [batch][n_{l-1}]
+        final float[][] gw;     // weight gradient per output neuron
         final float[] gb;
         int correct;
 
         Workspace(Mlp mlp, int batch) {
             int[] w = mlp.widths();
             int layers = w.length - 1;
-            x = new float[batch * w[0]];
+            x = new float[batch][w[0]];
             y = new int[batch];
-            act = new float[layers + 1][];
-            pre = new float[layers + 1][];
+            act = new float[layers + 1][][];
+            pre = new float[layers + 1][][];
             int maxW = 0;
             int maxHidden = 1;
-            int maxProduct = 0;
             for (int l = 0; l <= layers; l++) {
-                act[l] = new float[batch * w[l]];
+                act[l] = new float[w[l]][batch];
                 if (l >= 1 && l < layers) {
-                    pre[l] = new float[batch * w[l]];
+                    pre[l] = new float[w[l]][batch];
                     maxHidden = Math.max(maxHidden, w[l]);
                 }
                 maxW = Math.max(maxW, w[l]);
-                if (l >= 1) {
-                    maxProduct = Math.max(maxProduct, w[l] * w[l - 1]);
-                }
             }
-            dz = new float[batch * maxW];
-            dz2 = new float[batch * maxW];
-            rows = new float[batch * maxHidden];
-            gw = new float[maxProduct];
+            dz = new float[maxW][batch];
+            dz2 = new float[maxW][batch];
+            rows = new float[batch][maxHidden];
+            gw = new float[maxW][maxW];
             gb = new float[maxW];
         }
+    }
+
+    /** Copies samples rows[start .. start+nb) of d into the workspace, per sample and per feature, with labels. */
+    private void loadBatch(Dataset d, int[] rows, int start, int nb, Workspace ws) {
+        for (int b = 0; b < nb; b++) {
+            d.gatherRows(rows, start + b, start + b + 1, ws.x[b], 0);
+        }
+        d.gatherLabels(rows, start, start + nb, ws.y, 0);
+        Kernels.toFeatures(ws.x, nb, mlp.inputs(), ws.act[0]);
     }
 
     private void forward(int m, int nb, Workspace ws) {
@@ -434,13 +436,17 @@ public final class EnsembleTrainer {
             int out = mlp.fanOut(l);
             int in = mlp.fanIn(l);
             boolean hidden = l < layers;
-            float[] z = hidden ? ws.pre[l] : ws.act[l];
+            float[][] z = hidden ? ws.pre[l] : ws.act[l];
             Kernels.forward(weights[l - 1], m * out * in, out, in, ws.act[l - 1], nb, z,
                     mlp.bias() ? biases[l - 1] : null, m * out);
             if (hidden) {
-                float[] a = ws.act[l];
-                for (int i = 0; i < out * nb; i++) {
-                    a[i] = phi.value(z[i]);
+                float[][] a = ws.act[l];
+                for (int j = 0; j < out; j++) {
+                    float[] zj = z[j];
+                    float[] aj = a[j];
+                    for (int b = 0; b < nb; b++) {
+                        aj[b] = phi.value(zj[b]);
+                    }
                 }
             }
         }
@@ -448,7 +454,7 @@ public final class EnsembleTrainer {
 
     /** Sums the per-sample losses of the batch, writes dL/dz of the mean loss into ws.dz, counts hits. */
     private double lossAndGradient(int nb, Workspace ws) {
-        float[] z = ws.act[layers];
+        float[][] z = ws.act[layers];
         int c = mlp.outputs();
         double total = 0;
         int correct = 0;
@@ -456,26 +462,26 @@ public final class EnsembleTrainer {
             float inv = 1f / nb;
             for (int b = 0; b < nb; b++) {
                 int arg = 0;
-                float max = z[b];
+                float max = z[0][b];
                 for (int k = 1; k < c; k++) {
-                    if (z[k * nb + b] > max) {
-                        max = z[k * nb + b];
+                    if (z[k][b] > max) {
+                        max = z[k][b];
                         arg = k;
                     }
                 }
                 double sum = 0;
                 for (int k = 0; k < c; k++) {
-                    sum += StrictMath.exp((double) z[k * nb + b] - max);
+                    sum += StrictMath.exp((double) z[k][b] - max);
                 }
                 double lse = max + StrictMath.log(sum);
                 int yb = ws.y[b];
-                total += lse - z[yb * nb + b];
+                total += lse - z[yb][b];
                 if (arg == yb) {
                     correct++;
                 }
                 for (int k = 0; k < c; k++) {
-                    float p = (float) StrictMath.exp(z[k * nb + b] - lse);
-                    ws.dz[k * nb + b] = (p - (k == yb ? 1f : 0f)) * inv;
+                    float p = (float) StrictMath.exp(z[k][b] - lse);
+                    ws.dz[k][b] = (p - (k == yb ? 1f : 0f)) * inv;
                 }
             }
         } else {
@@ -484,13 +490,13 @@ public final class EnsembleTrainer {
                 int arg = 0;
                 double sampleLoss = 0;
                 for (int k = 0; k < c; k++) {
-                    float v = z[k * nb + b];
-                    if (v > z[arg * nb + b]) {
+                    float v = z[k][b];
+                    if (v > z[arg][b]) {
                         arg = k;
                     }
                     float d = v - (k == ws.y[b] ? 1f : 0f);
                     sampleLoss += (double) d * d;
-                    ws.dz[k * nb + b] = scale * d;
+                    ws.dz[k][b] = scale * d;
                 }
                 total += sampleLoss / c;
                 if (arg == ws.y[b]) {
@@ -515,9 +521,7 @@ public final class EnsembleTrainer {
         int nb = batch.size();
         Workspace ws = new Workspace(mlp, nb);
         int[] rows = identity(nb);
-        batch.gatherRows(rows, 0, nb, ws.x, 0);
-        batch.gatherLabels(rows, 0, nb, ws.y, 0);
-        Kernels.transpose(ws.x, nb, mlp.inputs(), ws.act[0]);
+        loadBatch(batch, rows, 0, nb, ws);
         forward(m, nb, ws);
         double loss = lossAndGradient(nb, ws) / nb;
         backward(m, nb, ws, gradW, gradB);
@@ -527,17 +531,17 @@ public final class EnsembleTrainer {
     private void backward(int m, int nb, Workspace ws, float[][] gradW, float[][] gradB) {
         Optimizer opt = config.optimizer();
         Activation phi = mlp.activation();
-        float[] dz = ws.dz;
-        float[] spare = ws.dz2;
+        float[][] dz = ws.dz;
+        float[][] spare = ws.dz2;
         long t = steps[m];
         for (int l = layers; l >= 1; l--) {
             int out = mlp.fanOut(l);
             int in = mlp.fanIn(l);
-            float[] inputRows;
+            float[][] inputRows;
             if (l == 1) {
                 inputRows = ws.x;
             } else {
-                Kernels.transpose(ws.act[l - 1], in, nb, ws.rows);
+                Kernels.toSamples(ws.act[l - 1], in, nb, ws.rows);
                 inputRows = ws.rows;
             }
             Kernels.weightGradient(dz, out, in, inputRows, nb, ws.gw);
@@ -547,24 +551,33 @@ public final class EnsembleTrainer {
             if (l > 1) {
                 // the gradient flowing down uses W_l before its update, as autograd does
                 Kernels.inputGradient(weights[l - 1], m * out * in, out, in, dz, nb, spare);
-                float[] zPrev = ws.pre[l - 1];
-                float[] aPrev = ws.act[l - 1];
-                for (int i = 0; i < in * nb; i++) {
-                    spare[i] *= phi.derivative(zPrev[i], aPrev[i]);
+                float[][] zPrev = ws.pre[l - 1];
+                float[][] aPrev = ws.act[l - 1];
+                for (int k = 0; k < in; k++) {
+                    float[] sk = spare[k];
+                    float[] zk = zPrev[k];
+                    float[] ak = aPrev[k];
+                    for (int b = 0; b < nb; b++) {
+                        sk[b] *= phi.derivative(zk[b], ak[b]);
+                    }
                 }
             }
-            if (gradW != null) {
-                System.arraycopy(ws.gw, 0, gradW[l - 1], 0, out * in);
-                if (mlp.bias()) {
-                    System.arraycopy(ws.gb, 0, gradB[l - 1], 0, out);
+            float[][] state = slots(weightState, l - 1);
+            for (int j = 0; j < out; j++) {
+                if (gradW != null) {
+                    System.arraycopy(ws.gw[j], 0, gradW[l - 1], j * in, in);
+                } else {
+                    opt.update(weights[l - 1], (m * out + j) * in, in, ws.gw[j], 0, state, t, lr[m]);
                 }
-            } else {
-                opt.update(weights[l - 1], m * out * in, out * in, ws.gw, 0, slots(weightState, l - 1), t, lr[m]);
-                if (mlp.bias()) {
+            }
+            if (mlp.bias()) {
+                if (gradB != null) {
+                    System.arraycopy(ws.gb, 0, gradB[l - 1], 0, out);
+                } else {
                     opt.update(biases[l - 1], m * out, out, ws.gb, 0, slots(biasState, l - 1), t, lr[m]);
                 }
             }
-            float[] tmp = dz;
+            float[][] tmp = dz;
             dz = spare;
             spare = tmp;
         }
@@ -585,9 +598,7 @@ public final class EnsembleTrainer {
         long correct = 0;
         for (int start = 0; start < n; start += config.batchSize()) {
             int nb = Math.min(config.batchSize(), n - start);
-            data.gatherRows(rows, start, start + nb, ws.x, 0);
-            data.gatherLabels(rows, start, start + nb, ws.y, 0);
-            Kernels.transpose(ws.x, nb, mlp.inputs(), ws.act[0]);
+            loadBatch(data, rows, start, nb, ws);
             forward(m, nb, ws);
             loss += lossAndGradient(nb, ws);
             correct += ws.correct;
