@@ -471,7 +471,9 @@ public final class EnsembleTrainer {
                 }
                 double sum = 0;
                 for (int k = 0; k < c; k++) {
-                    sum += StrictMath.exp((double) z[k][b] - max);
+                    double e = StrictMath.exp((double) z[k][b] - max);
+                    ws.dz[k][b] = (float) e;
+                    sum += e;
                 }
                 double lse = max + StrictMath.log(sum);
                 int yb = ws.y[b];
@@ -479,8 +481,9 @@ public final class EnsembleTrainer {
                 if (arg == yb) {
                     correct++;
                 }
+                float invSum = (float) (1.0 / sum);
                 for (int k = 0; k < c; k++) {
-                    float p = (float) StrictMath.exp(z[k][b] - lse);
+                    float p = ws.dz[k][b] * invSum; // softmax from the exponentials kept above
                     ws.dz[k][b] = (p - (k == yb ? 1f : 0f)) * inv;
                 }
             }

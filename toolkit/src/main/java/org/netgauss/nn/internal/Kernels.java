@@ -122,12 +122,38 @@ public final class Kernels {
         }
     }
 
-    /** dst[k][b] = src[b][k] for b &lt; nb, k &lt; features (per-sample to feature-major). */
+    /**
+     * dst[k][b] = src[b][k] for b &lt; nb, k &lt; features (per-sample to feature-major). Blocked by 8 features so
+     * the 8 destination arrays stay in registers while the batch streams past (the unblocked loop spent more
+     * time here than in the forward product).
+     */
     public static void toFeatures(float[][] src, int nb, int features, float[][] dst) {
-        for (int b = 0; b < nb; b++) {
-            float[] s = src[b];
-            for (int k = 0; k < features; k++) {
-                dst[k][b] = s[k];
+        int k = 0;
+        for (; k + 7 < features; k += 8) {
+            float[] d0 = dst[k];
+            float[] d1 = dst[k + 1];
+            float[] d2 = dst[k + 2];
+            float[] d3 = dst[k + 3];
+            float[] d4 = dst[k + 4];
+            float[] d5 = dst[k + 5];
+            float[] d6 = dst[k + 6];
+            float[] d7 = dst[k + 7];
+            for (int b = 0; b < nb; b++) {
+                float[] s = src[b];
+                d0[b] = s[k];
+                d1[b] = s[k + 1];
+                d2[b] = s[k + 2];
+                d3[b] = s[k + 3];
+                d4[b] = s[k + 4];
+                d5[b] = s[k + 5];
+                d6[b] = s[k + 6];
+                d7[b] = s[k + 7];
+            }
+        }
+        for (; k < features; k++) {
+            float[] d = dst[k];
+            for (int b = 0; b < nb; b++) {
+                d[b] = src[b][k];
             }
         }
     }
