@@ -164,7 +164,35 @@ public final class EnsembleTrainer {
      * @throws IllegalStateException    if a member's loss or weights became NaN or infinite
      */
     public EpochMetrics trainEpoch(Dataset train, Dataset validation) {
+        return trainEpoch(train, validation, null, new long[0], new java.util.HashMap<>());
+    }
+
+    /**
+     * Like {@link #trainEpoch(Dataset, Dataset)}, and also records predicted probabilities on
+     * {@code snapshotSet} right after each listed global step that falls in this epoch: step s (1-based) is the
+     * s-th minibatch update counted from the start of training, {@code (epoch-1)·ceil(n/batch) + i + 1} for
+     * batch i of this epoch. {@code out} receives, per such step, the array {@code [members, S, C]}; members
+     * stopped early contribute their frozen predictions. This is the sub-epoch snapshot schedule of the
+     * hyper-ribbon analysis (Mao et al. 2024; spec hyperribbon.md §4.2).
+     */
+    public EpochMetrics trainEpoch(Dataset train, Dataset validation, Dataset snapshotSet, long[] snapshotSteps,
+                                   java.util.Map<Long, float[]> out) {
         checkData(train, "training set");
+        int batchesPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long base = (long) epoch * batchesPerEpoch;
+        java.util.Map<Long, float[]> due = new java.util.TreeMap<>();
+        for (long st : snapshotSteps) {
+            if (st > base && st <= base + batchesPerEpoch) {
+                if (snapshotSet == null) {
+                    throw new IllegalArgumentException("probability snapshot steps were given without a snapshot set");
+                }
+                due.put(st, new float[Math.multiplyExact(Math.multiplyExact(members, snapshotSet.size()),
+                        mlp.outputs())]);
+            }
+        }
+        if (!due.isEmpty()) {
+            checkData(snapshotSet, "probability-snapshot set");
+        }
         if (validation != null) {
             checkData(validation, "validation set");
         } else if (config.earlyStopping() != null) {
@@ -187,6 +215,9 @@ public final class EnsembleTrainer {
             if (wasStopped[m]) {
                 trainLoss[m] = Double.NaN;
                 trainAcc[m] = Double.NaN;
+                for (float[] p : due.values()) {
+                    memberProbabilities(m, snapshotSet, new Workspace(mlp, config.batchSize()), p);
+                }
             } else {
                 int[] order = shared != null ? shared
                         : Seeds.rng(config.seed(), globalIndex(m), Seeds.Purpose.DATA_ORDER, nextEpoch).permutation(n);
@@ -201,6 +232,10 @@ public final class EnsembleTrainer {
                     correct += ws.correct;
                     steps[m]++;
                     backwardAndUpdate(m, nb, ws);
+                    float[] snap = due.isEmpty() ? null : due.get(base + start / config.batchSize() + 1);
+                    if (snap != null) {
+                        memberProbabilities(m, snapshotSet, ws, snap); // ws is reloaded by the next step
+                    }
                 }
                 trainLoss[m] = lossSum / n;
                 trainAcc[m] = (double) correct / n;
@@ -230,6 +265,7 @@ public final class EnsembleTrainer {
         }
         epoch = nextEpoch;
         checkFinite("epoch " + nextEpoch);
+        out.putAll(due);
         return new EpochMetrics(nextEpoch, trainLoss, trainAcc, valLoss, valAcc, lrUsed, wasStopped);
     }
 
@@ -251,31 +287,35 @@ public final class EnsembleTrainer {
         int s = data.size();
         int c = mlp.outputs();
         float[] out = new float[Math.multiplyExact(Math.multiplyExact(members, s), c)];
-        parallel(m -> {
-            Workspace ws = new Workspace(mlp, config.batchSize());
-            int[] rows = identity(s);
-            for (int start = 0; start < s; start += config.batchSize()) {
-                int nb = Math.min(config.batchSize(), s - start);
-                loadBatch(data, rows, start, nb, ws);
-                forward(m, nb, ws);
-                float[][] z = ws.act[layers];
-                for (int b = 0; b < nb; b++) {
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int k = 0; k < c; k++) {
-                        max = Math.max(max, z[k][b]);
-                    }
-                    double sum = 0;
-                    for (int k = 0; k < c; k++) {
-                        sum += StrictMath.exp(z[k][b] - max);
-                    }
-                    int base = (m * s + start + b) * c;
-                    for (int k = 0; k < c; k++) {
-                        out[base + k] = (float) (StrictMath.exp(z[k][b] - max) / sum);
-                    }
+        parallel(m -> memberProbabilities(m, data, new Workspace(mlp, config.batchSize()), out));
+        return out;
+    }
+
+    /** Writes member m's softmax outputs on every sample of data into out[(m*S + i)*C + c]. */
+    private void memberProbabilities(int m, Dataset data, Workspace ws, float[] out) {
+        int s = data.size();
+        int c = mlp.outputs();
+        int[] rows = identity(s);
+        for (int start = 0; start < s; start += config.batchSize()) {
+            int nb = Math.min(config.batchSize(), s - start);
+            loadBatch(data, rows, start, nb, ws);
+            forward(m, nb, ws);
+            float[][] z = ws.act[layers];
+            for (int b = 0; b < nb; b++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < c; k++) {
+                    max = Math.max(max, z[k][b]);
+                }
+                double sum = 0;
+                for (int k = 0; k < c; k++) {
+                    sum += StrictMath.exp(z[k][b] - max);
+                }
+                int at = (m * s + start + b) * c;
+                for (int k = 0; k < c; k++) {
+                    out[at + k] = (float) (StrictMath.exp(z[k][b] - max) / sum);
                 }
             }
-        });
-        return out;
+        }
     }
 
     // ----------------------------------------------------------------------------------------- checkpoints

@@ -34,9 +34,16 @@ public final class Training {
     private final int threads;
     private final int stopAfterEpoch;
     private final Consumer<EpochMetrics> listener;
+    private final long[] snapshotSteps;
 
     private Training(TrainingConfig config, Dataset validation, Dataset snapshots, int threads, int stopAfterEpoch,
                      Consumer<EpochMetrics> listener) {
+        this(config, validation, snapshots, threads, stopAfterEpoch, listener, new long[0]);
+    }
+
+    private Training(TrainingConfig config, Dataset validation, Dataset snapshots, int threads, int stopAfterEpoch,
+                     Consumer<EpochMetrics> listener, long[] snapshotSteps) {
+        this.snapshotSteps = snapshotSteps.clone();
         this.config = Objects.requireNonNull(config, "config");
         this.validation = validation;
         this.snapshots = snapshots;
@@ -54,25 +61,66 @@ public final class Training {
     }
 
     /** Validation (or test) set: evaluated after every epoch, drives early stopping. */
-    public Training withValidation(Dataset v) { return new Training(config, v, snapshots, threads, stopAfterEpoch, listener); }
+    public Training withValidation(Dataset v) { return new Training(config, v, snapshots, threads, stopAfterEpoch, listener, snapshotSteps); }
 
     /** A fixed, ordered evaluation subset whose predicted probabilities {@code [E, S, C]} go into every checkpoint. */
-    public Training withSnapshots(Dataset s) { return new Training(config, validation, s, threads, stopAfterEpoch, listener); }
+    public Training withSnapshots(Dataset s) { return new Training(config, validation, s, threads, stopAfterEpoch, listener, snapshotSteps); }
 
     /** Worker threads (results do not depend on it). */
-    public Training withThreads(int n) { return new Training(config, validation, snapshots, n, stopAfterEpoch, listener); }
+    public Training withThreads(int n) { return new Training(config, validation, snapshots, n, stopAfterEpoch, listener, snapshotSteps); }
 
     /** Stop (leaving the run "running", resumable) after this epoch: for time-boxed jobs and for tests. */
-    public Training stoppingAfterEpoch(int epoch) { return new Training(config, validation, snapshots, threads, epoch, listener); }
+    public Training stoppingAfterEpoch(int epoch) { return new Training(config, validation, snapshots, threads, epoch, listener, snapshotSteps); }
+
+    /**
+     * Also record probabilities on the snapshot set (see {@link #withSnapshots}) right after these global steps
+     * (1-based minibatch updates since the start), e.g. {@link #maoSchedule}; written to
+     * {@code snapshots/step-XXXXXXX.npy} as {@code [E, S, C]}.
+     */
+    public Training withProbabilitySteps(long... steps) {
+        for (long st : steps) {
+            if (st < 1) {
+                throw new IllegalArgumentException("snapshot steps are 1-based minibatch updates, found " + st
+                        + "; step 0 (the initialisation) is in checkpoint 0");
+            }
+        }
+        return new Training(config, validation, snapshots, threads, stopAfterEpoch, listener, steps);
+    }
+
+    /**
+     * The snapshot schedule of Mao et al. (PNAS 2024; spec hyperribbon.md §4.2) as global steps: step 1, every
+     * ⌊B/4⌋ batches during epochs 0–4, the end of every epoch 5–25, every 4th epoch 26–65, every 15th after, and
+     * the last step (t = 0 is checkpoint 0). {@code batchesPerEpoch} = ceil(n / batch size).
+     */
+    public static long[] maoSchedule(int batchesPerEpoch, int epochs) {
+        java.util.TreeSet<Long> s = new java.util.TreeSet<>();
+        s.add(1L);
+        int quarter = Math.max(1, batchesPerEpoch / 4);
+        for (long st = quarter; st <= (long) Math.min(5, epochs) * batchesPerEpoch; st += quarter) {
+            s.add(st);
+        }
+        for (int e = 1; e <= epochs; e++) {
+            // epoch e ends at step e*B; the spec's 0-based epoch index is e-1
+            int idx = e - 1;
+            boolean take = (idx >= 5 && idx <= 25) || (idx > 25 && idx <= 65 && idx % 4 == 0) || (idx > 65 && idx % 15 == 0);
+            if (take || e == epochs) {
+                s.add((long) e * batchesPerEpoch);
+            }
+        }
+        return s.stream().mapToLong(Long::longValue).toArray();
+    }
 
     /** Called after every epoch, e.g. for a progress display. */
     public Training withListener(Consumer<EpochMetrics> l) {
-        return new Training(config, validation, snapshots, threads, stopAfterEpoch, Objects.requireNonNull(l));
+        return new Training(config, validation, snapshots, threads, stopAfterEpoch, Objects.requireNonNull(l), snapshotSteps);
     }
 
     /** Trains (or resumes) into {@code dir} and returns the run. */
     public RunDir run(Dataset train, Path dir) {
         Objects.requireNonNull(train, "train");
+        if (snapshotSteps.length > 0 && snapshots == null) {
+            throw new IllegalArgumentException("probability steps were given without a snapshot set; add withSnapshots(subset)");
+        }
         EnsembleTrainer trainer;
         RunDir run;
         List<String> metrics = new ArrayList<>();
@@ -110,7 +158,12 @@ public final class Training {
             if (trainer.epoch() >= stopAfterEpoch) {
                 return run;
             }
-            EpochMetrics m = trainer.trainEpoch(train, validation);
+            Map<Long, float[]> snaps = new java.util.TreeMap<>();
+            EpochMetrics m = trainer.trainEpoch(train, validation, snapshots, snapshotSteps, snaps);
+            for (Map.Entry<Long, float[]> sn : snaps.entrySet()) {
+                run.writeSnapshot(sn.getKey(), m.epoch(), NpyArray.of(sn.getValue(), trainer.members(), snapshots.size(),
+                        config.mlp().outputs()));
+            }
             addRows(metrics, m, trainer);
             int e = m.epoch();
             boolean last = e == config.epochs() || trainer.allStopped();

@@ -201,6 +201,49 @@ public final class RunDir {
         return checkpoint(e[e.length - 1]);
     }
 
+    /** Global steps with a sub-epoch probability snapshot, ascending (see {@link #snapshot}). */
+    public long[] snapshotSteps() {
+        JsonArray a = manifest.has("snapshots") ? manifest.getAsJsonArray("snapshots") : new JsonArray();
+        long[] r = new long[a.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a.get(i).getAsJsonObject().get("step").getAsLong();
+        }
+        java.util.Arrays.sort(r);
+        return r;
+    }
+
+    /**
+     * Predicted probabilities {@code [E, S, C]} on the snapshot set right after global step {@code step}
+     * (file {@code snapshots/step-XXXXXXX.npy}).
+     */
+    public NpyArray snapshot(long step) {
+        for (long s : snapshotSteps()) {
+            if (s == step) {
+                return Npy.read(snapshotFile(step));
+            }
+        }
+        throw new IllegalArgumentException(dir + " has no probability snapshot at step " + step + "; it has "
+                + java.util.Arrays.toString(snapshotSteps()));
+    }
+
+    /**
+     * Writes the snapshot of {@code step} (taken during {@code epoch}); it is listed in the manifest by the next
+     * {@link #recordEpoch}.
+     */
+    public void writeSnapshot(long step, int epoch, NpyArray probabilities) {
+        Npy.write(snapshotFile(step), probabilities);
+        JsonArray a = manifest.has("snapshots") ? manifest.getAsJsonArray("snapshots") : new JsonArray();
+        JsonObject o = new JsonObject();
+        o.addProperty("step", step);
+        o.addProperty("epoch", epoch);
+        a.add(o);
+        manifest.add("snapshots", a);
+    }
+
+    private Path snapshotFile(long step) {
+        return dir.resolve("snapshots").resolve(String.format(Locale.ROOT, "step-%07d.npy", step));
+    }
+
     /** The metrics table: one row per member and epoch. */
     public Table metrics() {
         Path p = dir.resolve("metrics.csv");
@@ -293,6 +336,15 @@ public final class RunDir {
             }
         }
         manifest.add("checkpoints", kept);
+        if (manifest.has("snapshots")) {
+            JsonArray snaps = new JsonArray();
+            for (JsonElement el : manifest.getAsJsonArray("snapshots")) {
+                if (el.getAsJsonObject().get("epoch").getAsInt() <= epoch) {
+                    snaps.add(el);
+                }
+            }
+            manifest.add("snapshots", snaps);
+        }
         manifest.addProperty("epochsDone", epoch);
         manifest.addProperty("status", "running");
         writeManifest();

@@ -92,6 +92,35 @@ class TrainingRunTest {
     }
 
     @Test
+    void subEpochSnapshotAtEpochEndEqualsCheckpointProbabilities() {
+        // 300 samples / batch 32 = 10 updates per epoch: step 10 ends epoch 1, step 25 is inside epoch 3
+        RunDir run = training(config()).withProbabilitySteps(1, 5, 10, 25).run(TRAIN, tmp.resolve("run"));
+        assertArrayEquals(new long[] {1, 5, 10, 25}, run.snapshotSteps());
+        assertEquals(run.checkpoint(1).probabilities(), run.snapshot(10));
+        assertArrayEquals(new int[] {4, 20, 3}, run.snapshot(25).shape());
+        assertFalse(run.snapshot(1).equals(run.checkpoint(0).probabilities()));
+    }
+
+    @Test
+    void resumedRunReproducesSubEpochSnapshots() {
+        RunDir full = training(config()).withProbabilitySteps(3, 15, 25).run(TRAIN, tmp.resolve("full"));
+        training(config()).withProbabilitySteps(3, 15, 25).stoppingAfterEpoch(1).run(TRAIN, tmp.resolve("cut"));
+        RunDir resumed = training(config()).withProbabilitySteps(3, 15, 25).run(TRAIN, tmp.resolve("cut"));
+        assertArrayEquals(full.snapshotSteps(), resumed.snapshotSteps());
+        for (long st : full.snapshotSteps()) {
+            assertEquals(full.snapshot(st), resumed.snapshot(st), "step " + st);
+        }
+    }
+
+    @Test
+    void maoScheduleStartsWithStepOneAndQuarterEpochs() {
+        long[] s = Training.maoSchedule(8, 30);
+        assertEquals(1, s[0]);
+        assertEquals(2, s[1]); // quarter epoch = 2 batches
+        assertEquals(30 * 8, s[s.length - 1]);
+    }
+
+    @Test
     void checkpointsHoldEnsembleArraysInTorchOrientation() {
         RunDir run = training(config()).run(TRAIN, tmp.resolve("run"));
         Checkpoint c0 = run.checkpoint(0);
