@@ -284,6 +284,68 @@ public final class Training {
         return o;
     }
 
+    /**
+     * The config stored by {@link #configJson}, rebuilt: the inverse for built-in activations (relu, tanh,
+     * identity) and initialisations (torch-default, gaussian, glorot-uniform, glorot-normal, orthogonal). A run
+     * made with a custom activation or sampler cannot be rebuilt from its names alone: pass the objects again.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or unknown
+     */
+    public static TrainingConfig configFromJson(JsonObject o) {
+        try {
+            int[] widths = new com.google.gson.Gson().fromJson(o.get("widths"), int[].class);
+            Loss loss = Loss.valueOf(o.get("loss").getAsString().toUpperCase(Locale.ROOT));
+            Mlp mlp = new Mlp(widths, o.get("bias").getAsBoolean(), Activation.named(o.get("activation").getAsString()), loss);
+            JsonObject op = o.getAsJsonObject("optimizer");
+            String type = op.get("type").getAsString();
+            Optimizer opt = switch (type) {
+                case "sgd" -> new Optimizer.Sgd(op.get("lr").getAsDouble(), op.get("momentum").getAsDouble(),
+                        op.get("dampening").getAsDouble(), op.get("nesterov").getAsBoolean(), op.get("weightDecay").getAsDouble());
+                case "adam" -> new Optimizer.Adam(op.get("lr").getAsDouble(), op.get("beta1").getAsDouble(),
+                        op.get("beta2").getAsDouble(), op.get("eps").getAsDouble(), op.get("weightDecay").getAsDouble());
+                case "adamw" -> new Optimizer.AdamW(op.get("lr").getAsDouble(), op.get("beta1").getAsDouble(),
+                        op.get("beta2").getAsDouble(), op.get("eps").getAsDouble(), op.get("weightDecay").getAsDouble());
+                default -> throw new IllegalArgumentException("unknown optimizer type '" + type + "' (sgd, adam, adamw)");
+            };
+            PlateauScheduler sched = null;
+            if (o.has("scheduler")) {
+                JsonObject sc = o.getAsJsonObject("scheduler");
+                sched = new PlateauScheduler(sc.get("factor").getAsDouble(), sc.get("patience").getAsInt(),
+                        sc.get("threshold").getAsDouble(), sc.get("minLr").getAsDouble());
+            }
+            EarlyStopping es = null;
+            if (o.has("earlyStopping")) {
+                JsonObject e = o.getAsJsonObject("earlyStopping");
+                es = new EarlyStopping(e.get("patience").getAsInt(), e.get("minRelImprovement").getAsDouble());
+            }
+            return new TrainingConfig(mlp, initNamed(o.get("init").getAsString()), opt, o.get("batchSize").getAsInt(),
+                    o.get("epochs").getAsInt(), o.get("seed").getAsLong(), o.get("ensembleSize").getAsInt(),
+                    o.get("firstMember").getAsInt(), o.get("memberCount").getAsInt(),
+                    DataOrder.valueOf(o.get("dataOrder").getAsString().toUpperCase(Locale.ROOT)), sched, es,
+                    o.get("checkpointEvery").getAsInt());
+        } catch (NullPointerException | IllegalStateException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("config JSON is missing a field or has a wrong type (" + e.getMessage()
+                    + "); expected the object written by Training.configJson: " + o, e);
+        }
+    }
+
+    private static WeightInit initNamed(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+)(?:\\((?:g|gain)=([^)]+)\\))?").matcher(name);
+        if (m.matches()) {
+            double p = m.group(2) == null ? 1.0 : Double.parseDouble(m.group(2));
+            switch (m.group(1)) {
+                case "torch-default": return WeightInit.torchDefault();
+                case "gaussian": return WeightInit.gaussian(p);
+                case "glorot-uniform": return WeightInit.glorotUniform(p);
+                case "glorot-normal": return WeightInit.glorotNormal(p);
+                case "orthogonal": return WeightInit.orthogonal(p);
+                default: break;
+            }
+        }
+        throw new IllegalArgumentException("initialisation '" + name + "' is not built in (torch-default, gaussian(g=..), "
+                + "glorot-uniform(gain=..), glorot-normal(gain=..), orthogonal(gain=..)); pass the WeightInit object");
+    }
+
     private static void adamJson(JsonObject opt, String type, double lr, double b1, double b2, double eps, double wd) {
         opt.addProperty("type", type);
         opt.addProperty("lr", lr);
