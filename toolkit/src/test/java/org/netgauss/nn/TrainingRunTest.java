@@ -92,6 +92,18 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumeWithSparseCheckpointsReplaysFromTheLastOne() throws IOException {
+        TrainingConfig c = config().withCheckpointEvery(2).withEpochs(3);
+        RunDir full = training(c).run(TRAIN, tmp.resolve("full"));
+        assertArrayEquals(new int[] {0, 2, 3}, full.epochs());
+        RunDir cut = training(c).stoppingAfterEpoch(1).run(TRAIN, tmp.resolve("cut"));
+        assertArrayEquals(new int[] {0}, cut.epochs()); // epoch 1 is in the metrics only
+        RunDir resumed = training(c).run(TRAIN, tmp.resolve("cut"));
+        assertEquals(full.checkpoint(3).weights("W1"), resumed.checkpoint(3).weights("W1"));
+        assertEquals(Files.readAllLines(tmp.resolve("full/metrics.csv")), Files.readAllLines(tmp.resolve("cut/metrics.csv")));
+    }
+
+    @Test
     void subEpochSnapshotAtEpochEndEqualsCheckpointProbabilities() {
         // 300 samples / batch 32 = 10 updates per epoch: step 10 ends epoch 1, step 25 is inside epoch 3
         RunDir run = training(config()).withProbabilitySteps(1, 5, 10, 25).run(TRAIN, tmp.resolve("run"));
