@@ -4,7 +4,8 @@ batched ensemble (torch.bmm over members), each member with its own data order.
 784 -> 10 -> 10 -> 10 -> 10, no bias, ReLU, cross-entropy, Adam(lr=1e-3), batch 100, N = 60000 random
 samples (timing only). Adam is element-wise, so one Adam over [E, out, in] tensors is E independent Adams;
 the loss is the sum over members of each member's batch-mean cross-entropy, so each member gets exactly its
-own gradient. Prints one line per E: "torch E=<E> member_epochs_per_s=<x> steps=<s> seconds=<t>".
+own gradient. Prints one line per E: "torch E=<E> member_epochs_per_s=<x> steps=<s> seconds=<t> cpu_seconds=<c> cpu_rate=<r>",
+where cpu_rate is member-epochs per CPU-second times the thread count (what the run would reach on unshared cores).
 """
 import sys
 import time
@@ -41,11 +42,15 @@ def bench(E, steps, threads, N=60000, B=100, widths=(784, 10, 10, 10, 10)):
 
     step(0)  # warm-up
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for s in range(1, steps + 1):
         step(s % (N // B))
     dt = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     rate = E * steps / (N / B) / dt
-    print(f"torch E={E} member_epochs_per_s={rate:.4f} steps={steps} seconds={dt:.3f}", flush=True)
+    cpu_rate = E * steps / (N / B) / cpu * threads  # per CPU-second of all threads, times the threads
+    print(f"torch E={E} member_epochs_per_s={rate:.4f} steps={steps} seconds={dt:.3f} cpu_seconds={cpu:.3f}"
+          f" cpu_rate={cpu_rate:.4f}", flush=True)
 
 
 if __name__ == "__main__":
