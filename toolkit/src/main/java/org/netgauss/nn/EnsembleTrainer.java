@@ -37,11 +37,12 @@ public final class EnsembleTrainer {
     private final int members;
     private final int layers;
     private final int threads;
-    // per layer l = 0..L-1 (W_{l+1}): [members, out, in] and [members, out]
-    final float[][] weights;
+    // per layer l = 0..L-1 (W_{l+1}): one array per (member, output neuron) row, index member*out + j, so the
+    // optimiser's loop over a row vectorises (see Kernels); biases flat [members * out]
+    final float[][][] weights;
     final float[][] biases;
     // [slot][layer]
-    final float[][][] weightState;
+    final float[][][][] weightState;
     final float[][][] biasState;
     final long[] steps;
     final double[] lr;
@@ -58,18 +59,19 @@ public final class EnsembleTrainer {
         this.members = config.memberCount();
         this.layers = mlp.layers();
         this.threads = threads;
-        weights = new float[layers][];
+        weights = new float[layers][][];
         biases = new float[layers][];
         int slots = config.optimizer().stateSlots();
-        weightState = new float[slots][layers][];
+        weightState = new float[slots][layers][][];
         biasState = new float[slots][layers][];
         for (int l = 0; l < layers; l++) {
             int out = mlp.fanOut(l + 1);
             int in = mlp.fanIn(l + 1);
-            weights[l] = new float[Math.multiplyExact(Math.multiplyExact(members, out), in)];
+            Math.multiplyExact(Math.multiplyExact(members, out), in); // fits the flat .npy arrays
+            weights[l] = new float[members * out][in];
             biases[l] = mlp.bias() ? new float[members * out] : null;
             for (int s = 0; s < slots; s++) {
-                weightState[s][l] = new float[weights[l].length];
+                weightState[s][l] = new float[members * out][in];
                 biasState[s][l] = mlp.bias() ? new float[biases[l].length] : null;
             }
         }
@@ -95,7 +97,11 @@ public final class EnsembleTrainer {
             for (int l = 0; l < t.layers; l++) {
                 int out = t.mlp.fanOut(l + 1);
                 int in = t.mlp.fanIn(l + 1);
-                config.init().initWeights(t.weights[l], m * out * in, out, in, rng);
+                float[] w = new float[out * in];
+                config.init().initWeights(w, 0, out, in, rng);
+                for (int j = 0; j < out; j++) {
+                    System.arraycopy(w, j * in, t.weights[l][m * out + j], 0, in);
+                }
                 if (t.mlp.bias()) {
                     config.init().initBias(t.biases[l], m * out, out, in, rng);
                 }
@@ -123,7 +129,7 @@ public final class EnsembleTrainer {
 
     /** A copy of layer {@code l}'s weights (1-based, W1..WL), {@code [members, out, in]} row-major. */
     public float[] weights(int l) {
-        return weights[checkLayer(l) - 1].clone();
+        return flatten(weights[checkLayer(l) - 1]);
     }
 
     /** A copy of layer {@code l}'s biases {@code [members, out]}; fails if the network has none. */
@@ -324,7 +330,7 @@ public final class EnsembleTrainer {
     java.util.Map<String, NpyArray> parameterArrays() {
         java.util.Map<String, NpyArray> a = new java.util.LinkedHashMap<>();
         for (int l = 1; l <= layers; l++) {
-            a.put("W" + l, NpyArray.of(weights[l - 1], members, mlp.fanOut(l), mlp.fanIn(l)));
+            a.put("W" + l, NpyArray.of(flatten(weights[l - 1]), members, mlp.fanOut(l), mlp.fanIn(l)));
         }
         if (mlp.bias()) {
             for (int l = 1; l <= layers; l++) {
@@ -340,7 +346,7 @@ public final class EnsembleTrainer {
         String[] names = config.optimizer().stateNames();
         for (int s = 0; s < names.length; s++) {
             for (int l = 1; l <= layers; l++) {
-                a.put("W" + l + "." + names[s], NpyArray.of(weightState[s][l - 1], members, mlp.fanOut(l), mlp.fanIn(l)));
+                a.put("W" + l + "." + names[s], NpyArray.of(flatten(weightState[s][l - 1]), members, mlp.fanOut(l), mlp.fanIn(l)));
                 if (mlp.bias()) {
                     a.put("b" + l + "." + names[s], NpyArray.of(biasState[s][l - 1], members, mlp.fanOut(l)));
                 }
@@ -373,7 +379,7 @@ public final class EnsembleTrainer {
     static EnsembleTrainer restore(TrainingConfig config, int threads, Checkpoint cp) {
         EnsembleTrainer t = new EnsembleTrainer(config, threads);
         for (int l = 1; l <= t.layers; l++) {
-            copyInto(cp.weights("W" + l), t.weights[l - 1], "W" + l, cp);
+            copyRowsInto(cp.weights("W" + l), t.weights[l - 1], "W" + l, cp);
             if (t.mlp.bias()) {
                 copyInto(cp.weights("b" + l), t.biases[l - 1], "b" + l, cp);
             }
@@ -381,7 +387,7 @@ public final class EnsembleTrainer {
         String[] names = config.optimizer().stateNames();
         for (int s = 0; s < names.length; s++) {
             for (int l = 1; l <= t.layers; l++) {
-                copyInto(cp.state("W" + l + "." + names[s]), t.weightState[s][l - 1], "state W" + l + "." + names[s], cp);
+                copyRowsInto(cp.state("W" + l + "." + names[s]), t.weightState[s][l - 1], "state W" + l + "." + names[s], cp);
                 if (t.mlp.bias()) {
                     copyInto(cp.state("b" + l + "." + names[s]), t.biasState[s][l - 1], "state b" + l + "." + names[s], cp);
                 }
@@ -411,6 +417,25 @@ public final class EnsembleTrainer {
         }
         t.checkFinite("restoring " + cp.directory());
         return t;
+    }
+
+    private static void copyRowsInto(NpyArray a, float[][] rows, String what, Checkpoint cp) {
+        int in = rows[0].length;
+        float[] flat = new float[rows.length * in];
+        copyInto(a, flat, what, cp);
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(flat, r * in, rows[r], 0, in);
+        }
+    }
+
+    /** The rows one after another: the {@code [members, out, in]} C-order array. */
+    private static float[] flatten(float[][] rows) {
+        int in = rows[0].length;
+        float[] flat = new float[rows.length * in];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * in, in);
+        }
+        return flat;
     }
 
     private static void copyInto(NpyArray a, float[] dest, String what, Checkpoint cp) {
@@ -477,7 +502,7 @@ public final class EnsembleTrainer {
             int in = mlp.fanIn(l);
             boolean hidden = l < layers;
             float[][] z = hidden ? ws.pre[l] : ws.act[l];
-            Kernels.forward(weights[l - 1], m * out * in, out, in, ws.act[l - 1], nb, z,
+            Kernels.forward(weights[l - 1], m * out, out, in, ws.act[l - 1], nb, z,
                     mlp.bias() ? biases[l - 1] : null, m * out);
             if (hidden) {
                 float[][] a = ws.act[l];
@@ -593,7 +618,7 @@ public final class EnsembleTrainer {
             }
             if (l > 1) {
                 // the gradient flowing down uses W_l before its update, as autograd does
-                Kernels.inputGradient(weights[l - 1], m * out * in, out, in, dz, nb, spare);
+                Kernels.inputGradient(weights[l - 1], m * out, out, in, dz, nb, spare);
                 float[][] zPrev = ws.pre[l - 1];
                 float[][] aPrev = ws.act[l - 1];
                 for (int k = 0; k < in; k++) {
@@ -605,12 +630,17 @@ public final class EnsembleTrainer {
                     }
                 }
             }
-            float[][] state = slots(weightState, l - 1);
+            float[][] state = new float[weightState.length][];
             for (int j = 0; j < out; j++) {
                 if (gradW != null) {
                     System.arraycopy(ws.gw[j], 0, gradW[l - 1], j * in, in);
                 } else {
-                    opt.update(weights[l - 1], (m * out + j) * in, in, ws.gw[j], 0, state, t, lr[m]);
+                    int row = m * out + j;
+                    for (int s = 0; s < state.length; s++) {
+                        state[s] = weightState[s][l - 1][row];
+                    }
+                    // parameter, gradient and state rows all start at 0: the update loop vectorises
+                    opt.update(weights[l - 1][row], 0, in, ws.gw[j], 0, state, t, lr[m]);
                 }
             }
             if (mlp.bias()) {
@@ -720,12 +750,14 @@ public final class EnsembleTrainer {
 
     void checkFinite(String when) {
         for (int l = 0; l < layers; l++) {
-            int per = mlp.fanOut(l + 1) * mlp.fanIn(l + 1);
-            float[] w = weights[l];
-            for (int i = 0; i < w.length; i++) {
-                if (!Float.isFinite(w[i])) {
-                    throw new IllegalStateException("W" + (l + 1) + " of member " + globalIndex(i / per) + " holds "
-                            + w[i] + " after " + when + "; lower the learning rate or check the initialisation");
+            int out = mlp.fanOut(l + 1);
+            float[][] w = weights[l];
+            for (int r = 0; r < w.length; r++) {
+                for (float v : w[r]) {
+                    if (!Float.isFinite(v)) {
+                        throw new IllegalStateException("W" + (l + 1) + " of member " + globalIndex(r / out) + " holds "
+                                + v + " after " + when + "; lower the learning rate or check the initialisation");
+                    }
                 }
             }
         }

@@ -35,7 +35,8 @@ class GradientCheckTest {
         for (int l = 1; l <= 3; l++) {
             int per = mlp.fanOut(l) * mlp.fanIn(l);
             for (int i = 0; i < per; i++) {
-                double fd = finiteDifference(t, t.weights[l - 1], member * per + i, h, member, batch, mlp);
+                int in = mlp.fanIn(l);
+                double fd = finiteDifference(t, t.weights[l - 1][member * mlp.fanOut(l) + i / in], i % in, h, member, batch, mlp);
                 checked++;
                 if (Math.abs(fd - gw[l - 1][i]) > tol * Math.max(1, Math.abs(fd))) {
                     mismatched++;

@@ -22,21 +22,21 @@ public final class Kernels {
     }
 
     /**
-     * zt[j][b] = bias[boff+j] + sum_k w[woff + j*in + k] * at[k][b] for b &lt; nb: the forward product of a
-     * layer with weights {@code [out, in]} row-major at {@code woff}; {@code bias} may be null.
+     * zt[j][b] = bias[boff+j] + sum_k w[row0 + j][k] * at[k][b] for b &lt; nb: the forward product of a
+     * layer whose weight rows (one per output neuron) start at {@code row0}; {@code bias} may be null.
      */
-    public static void forward(float[] w, int woff, int out, int in, float[][] at, int nb, float[][] zt,
+    public static void forward(float[][] w, int row0, int out, int in, float[][] at, int nb, float[][] zt,
                                float[] bias, int boff) {
         for (int j = 0; j < out; j++) {
             float[] z = zt[j];
             Arrays.fill(z, 0, nb, bias == null ? 0f : bias[boff + j]);
-            int wo = woff + j * in;
+            float[] wj = w[row0 + j];
             int k = 0;
             for (; k + 3 < in; k += 4) {
-                float w0 = w[wo + k];
-                float w1 = w[wo + k + 1];
-                float w2 = w[wo + k + 2];
-                float w3 = w[wo + k + 3];
+                float w0 = wj[k];
+                float w1 = wj[k + 1];
+                float w2 = wj[k + 2];
+                float w3 = wj[k + 3];
                 float[] x0 = at[k];
                 float[] x1 = at[k + 1];
                 float[] x2 = at[k + 2];
@@ -46,7 +46,7 @@ public final class Kernels {
                 }
             }
             for (; k < in; k++) {
-                float w0 = w[wo + k];
+                float w0 = wj[k];
                 float[] x0 = at[k];
                 for (int b = 0; b < nb; b++) {
                     z[b] = Math.fma(w0, x0[b], z[b]);
@@ -97,13 +97,13 @@ public final class Kernels {
         }
     }
 
-    /** dat[k][b] = sum_j w[woff + j*in + k] * dzt[j][b]: the gradient with respect to the layer input. */
-    public static void inputGradient(float[] w, int woff, int out, int in, float[][] dzt, int nb, float[][] dat) {
+    /** dat[k][b] = sum_j w[row0 + j][k] * dzt[j][b]: the gradient with respect to the layer input. */
+    public static void inputGradient(float[][] w, int row0, int out, int in, float[][] dzt, int nb, float[][] dat) {
         for (int k = 0; k < in; k++) {
             float[] d = dat[k];
             Arrays.fill(d, 0, nb, 0f);
             for (int j = 0; j < out; j++) {
-                float wv = w[woff + j * in + k];
+                float wv = w[row0 + j][k];
                 float[] z = dzt[j];
                 for (int b = 0; b < nb; b++) {
                     d[b] = Math.fma(wv, z[b], d[b]);
