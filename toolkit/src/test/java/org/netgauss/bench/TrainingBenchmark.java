@@ -38,17 +38,18 @@ import org.netgauss.nn.TrainingConfig;
  * The machine is shared, so netgauss and PyTorch alternate for {@code reps} rounds (second argument, default 3)
  * and the best of each is compared.
  *
- * <p>Measured 2026-11-22 on the project machine (2 shared cores, load 4–10 from other jobs; OpenJDK 17.0.15,
- * Debian PyTorch 1.13, 2 threads each), best of 3:
+ * <p>Measured 2026-11-22 05:34 UTC on the project machine (2 shared cores, load 4–5 from other jobs; OpenJDK
+ * 17.0.15, Debian PyTorch 1.13, 2 threads each), best of 3 alternating rounds:
  * <pre>
  *                     wall clock (shared cores)      per CPU-second x 2 threads
  *   E      netgauss  PyTorch bmm  ratio      netgauss  PyTorch bmm  ratio
- *   100      6.29       0.87      7.2x         12.7       2.6       4.8x
- *   1000     6.43       2.51      2.6x         12.8       5.5       2.3x
+ *   100      6.90       0.90      7.7x         12.9       2.1       6.2x
+ *   1000     4.82       2.46      2.0x         12.6       5.5       2.3x
  * </pre>
- * One thread: 6.6 member-epochs/s per CPU-second. ND4J first layer alone (E = 100): rank-3 Nd4j.matmul at most
- * 12.5, Nd4j.gemm loop at most 7.8, and assembling the [E, 100, 784] batch alone caps it at 4.9
- * member-epochs/s, so an ND4J engine would be slower than the per-member kernels.
+ * One thread: 6.5 member-epochs/s per CPU-second; shared data order: 12.8 (no faster). ND4J, first layer
+ * alone (E = 100): rank-3 Nd4j.matmul at most 13.8, Nd4j.gemm loop at most 13.5, and assembling the
+ * [E, 100, 784] batch alone caps it at 4.3 member-epochs/s, so an ND4J engine would be slower than the
+ * per-member kernels.
  */
 public final class TrainingBenchmark {
     private static final int N = 60_000;
