@@ -33,9 +33,9 @@ import org.netgauss.store.NpyArray;
  */
 public final class EnsembleTrainer {
     private final TrainingConfig config;
-    private final Mlp mlp;
-    private final int members;
-    private final int layers;
+    final Mlp mlp;
+    final int members;
+    final int layers;
     private final int threads;
     // per layer l = 0..L-1 (W_{l+1}): one array per (member, output neuron) row, index member*out + j, so the
     // optimiser's loop over a row vectorises (see Kernels); biases flat [members * out]
@@ -129,7 +129,7 @@ public final class EnsembleTrainer {
 
     /** A copy of layer {@code l}'s weights (1-based, W1..WL), {@code [members, out, in]} row-major. */
     public float[] weights(int l) {
-        return flatten(weights[checkLayer(l) - 1]);
+        return TrainerState.flatten(weights[checkLayer(l) - 1]);
     }
 
     /** A copy of layer {@code l}'s biases {@code [members, out]}; fails if the network has none. */
@@ -328,122 +328,17 @@ public final class EnsembleTrainer {
 
     /** The checkpoint arrays: W1..WL {@code [E, out, in]} and, with biases, b1..bL {@code [E, out]}. */
     java.util.Map<String, NpyArray> parameterArrays() {
-        java.util.Map<String, NpyArray> a = new java.util.LinkedHashMap<>();
-        for (int l = 1; l <= layers; l++) {
-            a.put("W" + l, NpyArray.of(flatten(weights[l - 1]), members, mlp.fanOut(l), mlp.fanIn(l)));
-        }
-        if (mlp.bias()) {
-            for (int l = 1; l <= layers; l++) {
-                a.put("b" + l, NpyArray.of(biases[l - 1], members, mlp.fanOut(l)));
-            }
-        }
-        return a;
+        return TrainerState.parameterArrays(this);
     }
 
     /** Everything besides the parameters that the next step depends on. */
     java.util.Map<String, NpyArray> stateArrays() {
-        java.util.Map<String, NpyArray> a = new java.util.LinkedHashMap<>();
-        String[] names = config.optimizer().stateNames();
-        for (int s = 0; s < names.length; s++) {
-            for (int l = 1; l <= layers; l++) {
-                a.put("W" + l + "." + names[s], NpyArray.of(flatten(weightState[s][l - 1]), members, mlp.fanOut(l), mlp.fanIn(l)));
-                if (mlp.bias()) {
-                    a.put("b" + l + "." + names[s], NpyArray.of(biasState[s][l - 1], members, mlp.fanOut(l)));
-                }
-            }
-        }
-        double[] pBest = new double[members];
-        int[] pBad = new int[members];
-        double[] sBest = new double[members];
-        int[] sBad = new int[members];
-        int[] stopped = new int[members];
-        for (int m = 0; m < members; m++) {
-            pBest[m] = plateau[m].best();
-            pBad[m] = plateau[m].badEpochs();
-            sBest[m] = stopping[m].best();
-            sBad[m] = stopping[m].badEpochs();
-            stopped[m] = stopping[m].stopped() ? 1 : 0;
-        }
-        a.put("steps", NpyArray.of(steps, members));
-        a.put("lr", NpyArray.of(lr, members));
-        a.put("plateau_best", NpyArray.of(pBest, members));
-        a.put("plateau_bad", NpyArray.of(pBad, members));
-        a.put("stop_best", NpyArray.of(sBest, members));
-        a.put("stop_bad", NpyArray.of(sBad, members));
-        a.put("stopped", NpyArray.of(stopped, members));
-        a.put("epoch", NpyArray.of(new int[] {epoch}, 1));
-        return a;
+        return TrainerState.stateArrays(this);
     }
 
     /** A trainer continuing from a checkpoint that keeps state (bit-identical to never having stopped). */
     static EnsembleTrainer restore(TrainingConfig config, int threads, Checkpoint cp) {
-        EnsembleTrainer t = new EnsembleTrainer(config, threads);
-        for (int l = 1; l <= t.layers; l++) {
-            copyRowsInto(cp.weights("W" + l), t.weights[l - 1], "W" + l, cp);
-            if (t.mlp.bias()) {
-                copyInto(cp.weights("b" + l), t.biases[l - 1], "b" + l, cp);
-            }
-        }
-        String[] names = config.optimizer().stateNames();
-        for (int s = 0; s < names.length; s++) {
-            for (int l = 1; l <= t.layers; l++) {
-                copyRowsInto(cp.state("W" + l + "." + names[s]), t.weightState[s][l - 1], "state W" + l + "." + names[s], cp);
-                if (t.mlp.bias()) {
-                    copyInto(cp.state("b" + l + "." + names[s]), t.biasState[s][l - 1], "state b" + l + "." + names[s], cp);
-                }
-            }
-        }
-        long[] steps = cp.state("steps").longs();
-        double[] lr = cp.state("lr").doubles();
-        double[] pBest = cp.state("plateau_best").doubles();
-        int[] pBad = cp.state("plateau_bad").ints();
-        double[] sBest = cp.state("stop_best").doubles();
-        int[] sBad = cp.state("stop_bad").ints();
-        int[] stopped = cp.state("stopped").ints();
-        if (steps.length != t.members) {
-            throw new IllegalArgumentException(cp.directory() + ": state holds " + steps.length + " members, the config "
-                    + t.members + "; the run directory belongs to another member range");
-        }
-        for (int m = 0; m < t.members; m++) {
-            t.steps[m] = steps[m];
-            t.lr[m] = lr[m];
-            t.plateau[m] = new PlateauScheduler.State(pBest[m], pBad[m]);
-            t.stopping[m] = new EarlyStopping.State(sBest[m], sBad[m], stopped[m] != 0);
-        }
-        t.epoch = cp.state("epoch").ints()[0];
-        if (t.epoch != cp.epoch()) {
-            throw new IllegalArgumentException(cp.directory() + ": state says epoch " + t.epoch + ", directory epoch "
-                    + cp.epoch() + "; the run directory is inconsistent");
-        }
-        t.checkFinite("restoring " + cp.directory());
-        return t;
-    }
-
-    private static void copyRowsInto(NpyArray a, float[][] rows, String what, Checkpoint cp) {
-        int in = rows[0].length;
-        float[] flat = new float[rows.length * in];
-        copyInto(a, flat, what, cp);
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(flat, r * in, rows[r], 0, in);
-        }
-    }
-
-    /** The rows one after another: the {@code [members, out, in]} C-order array. */
-    private static float[] flatten(float[][] rows) {
-        int in = rows[0].length;
-        float[] flat = new float[rows.length * in];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, flat, r * in, in);
-        }
-        return flat;
-    }
-
-    private static void copyInto(NpyArray a, float[] dest, String what, Checkpoint cp) {
-        if (a.dtype() != org.netgauss.store.DType.FLOAT32 || a.size() != dest.length) {
-            throw new IllegalArgumentException(cp.directory() + ": " + what + " is " + a + ", expected float32 with "
-                    + dest.length + " elements; the run directory does not match the config");
-        }
-        System.arraycopy(a.floats(), 0, dest, 0, dest.length);
+        return TrainerState.restore(blank(config, threads), cp);
     }
 
     // ---------------------------------------------------------------------------------------------------------
