@@ -141,6 +141,15 @@ public final class PhiTheta implements Activation {
         return (family == Family.ODD ? "phi_o" : "phi_p") + "(theta=" + SymmetricWeibull.trim(theta) + ")";
     }
 
+    /**
+     * False for the odd family: through |x|, phi^o' has a kink at 0, which slows Gauss-Hermite quadrature
+     * of E[phi'^2] to about 1 % at 200 nodes. The positive family is smooth.
+     */
+    @Override
+    public boolean isSmooth() {
+        return family == Family.POSITIVE;
+    }
+
     @Override
     public double apply(double x) {
         if (family == Family.ODD) {
