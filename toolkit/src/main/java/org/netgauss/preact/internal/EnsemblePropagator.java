@@ -9,7 +9,8 @@ import org.netgauss.preact.WeightLaw;
 
 /**
  * Propagates one fixed input through many independent random MLPs at once. Networks are processed in
- * chunks; within a chunk each layer is one batched matrix-vector product over networks
+ * chunks; within a chunk the first layer is drawn in law (see below) and each later layer is one batched
+ * matrix-vector product over networks
  * (weights [B, out, in] times activations [B, in]), with the weights drawn in bulk for the whole batch and
  * the activation applied to the whole [B, out] block. Memory stays bounded: weight blocks are capped at
  * 2^20 doubles.
@@ -67,16 +68,30 @@ public final class EnsemblePropagator {
 
     private static void runChunk(Activation phi, WeightLaw law, WeightLaw biasLaw, double sigmaW, double sigmaB, int[] widths,
             double[] input, int from, int count, SplittableRandom rng, double[][] out, int recordUnits) {
-        int n0 = widths[0];
-        double[] act = new double[count * n0];
-        for (int b = 0; b < count; b++) {
-            System.arraycopy(input, 0, act, b * n0, n0);
+        // Layer 1 in law: with N(0,1) weights and biases and a fixed input x, the Z^1_i are exactly i.i.d.
+        // N(0, sigma_w^2 |x|^2 / n_0 + sigma_b^2); drawing them directly saves n_0 draws per unit.
+        int n1 = widths[1];
+        double sq = 0;
+        for (double v : input) {
+            sq += v * v;
         }
-        for (int l = 1; l < widths.length; l++) {
+        double sd1 = Math.sqrt(sigmaW * sigmaW * sq / widths[0] + sigmaB * sigmaB);
+        double[] act = new double[count * n1];
+        for (int k = 0; k < act.length; k++) {
+            act[k] = sd1 * rng.nextGaussian();
+        }
+        int rec1 = Math.min(recordUnits, n1);
+        for (int b = 0; b < count; b++) {
+            System.arraycopy(act, b * n1, out[0], (from + b) * rec1, rec1);
+        }
+        if (widths.length > 2) {
+            phi.apply(act, act);
+        }
+        for (int l = 2; l < widths.length; l++) {
             int in = widths[l - 1];
             int o = widths[l];
-            WeightLaw layerLaw = l == 1 ? WeightLaw.gaussian() : law;
-            WeightLaw layerBiasLaw = l == 1 ? WeightLaw.gaussian() : biasLaw;
+            WeightLaw layerLaw = law;
+            WeightLaw layerBiasLaw = biasLaw;
             double scale = sigmaW / Math.sqrt(in);
             double[] z = new double[count * o];
             int batch = Math.max(1, Math.min(count, MAX_BLOCK / Math.max(1, o * in)));
