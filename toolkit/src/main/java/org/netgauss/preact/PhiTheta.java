@@ -2,6 +2,7 @@ package org.netgauss.preact;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.netgauss.preact.internal.Elementary;
 
 /**
  * The closed-form surrogates phi^o_theta (odd) and phi^p_theta (positive) of Wolinski &amp; Arbel (2025),
@@ -154,18 +155,20 @@ public final class PhiTheta implements Activation {
     public double apply(double x) {
         if (family == Family.ODD) {
             double ax = Math.abs(x);
-            return p.a() * Math.tanh(p.b() * x) * (Math.pow(ax + p.c(), alpha) + p.d()) * (Math.log(ax + p.f()) + p.g());
+            return p.a() * Elementary.tanh(p.b() * x) * (Elementary.powPositive(ax + p.c(), alpha) + p.d())
+                    * (Math.log(ax + p.f()) + p.g());
         }
         double s = softplus(x);
-        return p.a() * logistic(p.b() * x + p.h()) * (Math.pow(s + p.c(), alpha) + p.d()) * (Math.log(s + p.f()) + p.g());
+        return p.a() * logistic(p.b() * x + p.h()) * (Elementary.powPositive(s + p.c(), alpha) + p.d())
+                * (Math.log(s + p.f()) + p.g());
     }
 
     @Override
     public double derivative(double x) {
         if (family == Family.ODD) {
             double ax = Math.abs(x);
-            double aTanh = Math.tanh(p.b() * ax);
-            double pc = Math.pow(ax + p.c(), alpha);
+            double aTanh = Elementary.tanh(p.b() * ax);
+            double pc = Elementary.powPositive(ax + p.c(), alpha);
             double bb = pc + p.d();
             double cc = Math.log(ax + p.f()) + p.g();
             return p.a() * (p.b() * (1 - aTanh * aTanh) * bb * cc + aTanh * alpha * pc / (ax + p.c()) * cc
@@ -174,7 +177,7 @@ public final class PhiTheta implements Activation {
         double sg = logistic(p.b() * x + p.h());
         double t = softplus(x);
         double u = logistic(x);
-        double pc = Math.pow(t + p.c(), alpha);
+        double pc = Elementary.powPositive(t + p.c(), alpha);
         double bb = pc + p.d();
         double cc = Math.log(t + p.f()) + p.g();
         return p.a() * (sg * (1 - sg) * p.b() * bb * cc + sg * alpha * pc / (t + p.c()) * u * cc
@@ -188,7 +191,7 @@ public final class PhiTheta implements Activation {
 
     /** ln(1 + e^x) without overflow: max(x,0) + log1p(exp(-|x|)). */
     static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0) + Elementary.log1pSmall(Math.exp(-Math.abs(x)));
     }
 
     /** 1/(1 + e^-x) without overflow. */

@@ -19,9 +19,9 @@ public final class StandardActivations {
 
     private static final Activation TANH = new Activation() {
         @Override public String name() { return "tanh"; }
-        @Override public double apply(double x) { return Math.tanh(x); }
+        @Override public double apply(double x) { return org.netgauss.preact.internal.Elementary.tanh(x); }
         @Override public double derivative(double x) {
-            double t = Math.tanh(x);
+            double t = org.netgauss.preact.internal.Elementary.tanh(x);
             return 1.0 - t * t;
         }
         @Override public String toString() { return name(); }

@@ -29,6 +29,19 @@ class GaussianityStatisticsTest {
     }
 
     @Test
+    void bucketSortedKsEqualsTheSortedRoute() {
+        double[] x = gaussian(100_001, 1.1, 9);
+        double[] sorted = x.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(GaussianityStatistics.ksSorted(sorted, 1.0), GaussianityStatistics.ks(x, 1.0), 1e-15);
+        assertEquals(GaussianityStatistics.ksSorted(sorted, 1.3), GaussianityStatistics.ks(x, 1.3), 1e-15);
+        double[] ties = {0, 0, 0, 1, 1, -2};
+        double[] tiesSorted = ties.clone();
+        java.util.Arrays.sort(tiesSorted);
+        assertEquals(GaussianityStatistics.ksSorted(tiesSorted, 1.0), GaussianityStatistics.ks(ties, 1.0), 1e-15);
+    }
+
+    @Test
     void ksPValueEqualsCommonsMathTest() {
         double[] x = gaussian(3000, 1.0, 2);
         GaussianityStatistics s = GaussianityStatistics.of(x);

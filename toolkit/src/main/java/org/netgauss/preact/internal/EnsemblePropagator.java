@@ -13,10 +13,11 @@ import org.netgauss.preact.WeightLaw;
  * matrix-vector product over networks
  * (weights [B, out, in] times activations [B, in]), with the weights drawn in bulk for the whole batch and
  * the activation applied to the whole [B, out] block. Memory stays bounded: weight blocks are capped at
- * 2^20 doubles.
+ * 2^15 doubles.
  */
 public final class EnsemblePropagator {
-    private static final int MAX_BLOCK = 1 << 20;
+    /** Weight block cap (doubles): 256 KB, so a block drawn by fill is still in L2 when the product reads it. */
+    private static final int MAX_BLOCK = 1 << 15;
 
     private EnsemblePropagator() {
     }
