@@ -30,7 +30,7 @@ public final class SymmetricWeibull implements WeightLaw {
     private static final int CELLS = 1 << 14;
 
     private final double theta;
-    /** q[k], q'[k] at u_k = U_LO + k h, interleaved; built lazily (a benign race builds equal tables). */
+    /** Cubic coefficients per cell, 4 per cell; built lazily (a benign race builds equal tables). */
     private volatile double[] table;
 
     /**
@@ -72,10 +72,9 @@ public final class SymmetricWeibull implements WeightLaw {
 
     @Override
     public void fill(double[] out, RandomGenerator rng) {
-        double[] t = table();
+        double[] c = table();
         double inv = 1.0 / theta;
         double scale = CELLS / (U_HI - U_LO);
-        double h = (U_HI - U_LO) / CELLS;
         long bits = 0;
         for (int i = 0; i < out.length; i++) {
             if ((i & 63) == 0) {
@@ -87,15 +86,8 @@ public final class SymmetricWeibull implements WeightLaw {
                 double x = (u - U_LO) * scale;
                 int k = Math.min(CELLS - 1, (int) x);
                 double s = x - k;
-                int j = 2 * k;
-                double q0 = t[j];
-                double d0 = t[j + 1] * h;
-                double q1 = t[j + 2];
-                double d1 = t[j + 3] * h;
-                // cubic Hermite on [u_k, u_k+1]
-                double s2 = s * s;
-                double s3 = s2 * s;
-                m = (2 * s3 - 3 * s2 + 1) * q0 + (s3 - 2 * s2 + s) * d0 + (-2 * s3 + 3 * s2) * q1 + (s3 - s2) * d1;
+                int j = 4 * k;
+                m = c[j] + s * (c[j + 1] + s * (c[j + 2] + s * c[j + 3]));
             } else {
                 m = Math.pow(-Math.log1p(-u), inv);
             }
@@ -111,33 +103,41 @@ public final class SymmetricWeibull implements WeightLaw {
 
     /** The interpolated quantile used by {@link #fill(double[], RandomGenerator)}, for u in [1/64, 1 - 1/64). */
     double absQuantileInterpolated(double u) {
-        double[] t = table();
-        double h = (U_HI - U_LO) / CELLS;
-        double x = (u - U_LO) / h;
+        double[] c = table();
+        double x = (u - U_LO) * (CELLS / (U_HI - U_LO));
         int k = Math.min(CELLS - 1, (int) x);
         double s = x - k;
-        double s2 = s * s;
-        double s3 = s2 * s;
-        return (2 * s3 - 3 * s2 + 1) * t[2 * k] + (s3 - 2 * s2 + s) * t[2 * k + 1] * h + (-2 * s3 + 3 * s2) * t[2 * k + 2]
-                + (s3 - s2) * t[2 * k + 3] * h;
+        int j = 4 * k;
+        return c[j] + s * (c[j + 1] + s * (c[j + 2] + s * c[j + 3]));
     }
 
+    /**
+     * Per cell k, the power-basis coefficients of the cubic Hermite interpolant of Q on [u_k, u_k+1] in the
+     * local variable s in [0, 1): q0 + s d0 + s^2 (3(q1-q0) - 2 d0 - d1) + s^3 (2(q0-q1) + d0 + d1), with
+     * d = h Q'(u) and Q'(u) = (1/theta) E^(1/theta - 1) / (1 - u), E = -ln(1-u).
+     */
     private double[] table() {
-        double[] t = table;
-        if (t == null) {
-            t = new double[2 * (CELLS + 1)];
+        double[] c = table;
+        if (c == null) {
             double h = (U_HI - U_LO) / CELLS;
+            double[] q = new double[CELLS + 1];
+            double[] d = new double[CELLS + 1];
             for (int k = 0; k <= CELLS; k++) {
                 double u = U_LO + k * h;
                 double e = -Math.log1p(-u);
-                double q = Math.pow(e, 1.0 / theta);
-                t[2 * k] = q;
-                // dQ/du = (1/theta) E^(1/theta - 1) / (1 - u)
-                t[2 * k + 1] = q / (theta * e * (1 - u));
+                q[k] = Math.pow(e, 1.0 / theta);
+                d[k] = h * q[k] / (theta * e * (1 - u));
             }
-            table = t;
+            c = new double[4 * CELLS];
+            for (int k = 0; k < CELLS; k++) {
+                c[4 * k] = q[k];
+                c[4 * k + 1] = d[k];
+                c[4 * k + 2] = 3 * (q[k + 1] - q[k]) - 2 * d[k] - d[k + 1];
+                c[4 * k + 3] = 2 * (q[k] - q[k + 1]) + d[k] + d[k + 1];
+            }
+            table = c;
         }
-        return t;
+        return c;
     }
 
     /** Density (theta/2) |t|^(theta-1) exp(-|t|^theta). */
