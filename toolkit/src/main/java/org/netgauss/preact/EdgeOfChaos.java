@@ -228,6 +228,23 @@ public final class EdgeOfChaos {
         return new EocPoint(phi.name(), w2, sigmaB2, q, at.chi1(q));
     }
 
+    /** An EOC curve as a table: activation, sigma_w2, sigma_b2, q_star, chi_1. */
+    public static tech.tablesaw.api.Table toTable(List<EocPoint> curve) {
+        var act = tech.tablesaw.api.StringColumn.create("activation");
+        var w2 = tech.tablesaw.api.DoubleColumn.create("sigma_w2");
+        var b2 = tech.tablesaw.api.DoubleColumn.create("sigma_b2");
+        var q = tech.tablesaw.api.DoubleColumn.create("q_star");
+        var chi = tech.tablesaw.api.DoubleColumn.create("chi_1");
+        for (EocPoint p : curve) {
+            act.append(p.activation());
+            w2.append(p.sigmaW2());
+            b2.append(p.sigmaB2());
+            q.append(p.qStar());
+            chi.append(p.chi1());
+        }
+        return tech.tablesaw.api.Table.create("edge of chaos", act, w2, b2, q, chi);
+    }
+
     /**
      * ReLU's edge of chaos with weights of second moment m2: sigma_w^2 = 2/m2, sigma_b = 0, where V(q) = q
      * for every q and chi_1 = 1 (spec 2.2); reported at q* = 1.

@@ -46,6 +46,7 @@ class EdgeOfChaosTest {
         double[] q = {0.045709, 0.107292, 0.203831, 0.273301, 0.306389, 0.371240, 0.570048, 0.805799, 1.164496, 1.971031,
             3.036397};
         List<EdgeOfChaos.EocPoint> curve = EdgeOfChaos.curve(StandardActivations.tanh(), 1.0, sb2);
+        assertEquals(sb2.length, EdgeOfChaos.toTable(curve).rowCount());
         for (int i = 0; i < sb2.length; i++) {
             assertEquals(sw2[i], curve.get(i).sigmaW2(), 2e-6, "sigma_b^2 = " + sb2[i]);
             assertEquals(q[i], curve.get(i).qStar(), 2e-6, "sigma_b^2 = " + sb2[i]);

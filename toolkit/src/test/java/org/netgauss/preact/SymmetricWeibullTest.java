@@ -77,6 +77,25 @@ class SymmetricWeibullTest {
     }
 
     @Test
+    void bulkDrawsInTheTailsUseTheExactQuantile() {
+        // u < 1/64 and u > 1 - 1/64 take -ln(1-u) by series or log(1-u): check the tail magnitudes' law
+        SymmetricWeibull w = new SymmetricWeibull(3);
+        double[] x = new double[400_000];
+        w.fill(x, new SplittableRandom(5));
+        long small = 0;
+        long large = 0;
+        double qLo = w.absQuantile(1.0 / 128);
+        double qHi = w.absQuantile(1 - 1.0 / 128);
+        for (double v : x) {
+            small += Math.abs(v) < qLo ? 1 : 0;
+            large += Math.abs(v) > qHi ? 1 : 0;
+        }
+        // each has probability 1/128 = 3125 of 400 000; binomial sd 56
+        assertEquals(3125, small, 300);
+        assertEquals(3125, large, 300);
+    }
+
+    @Test
     void sameSeedGivesSameDraws() {
         SymmetricWeibull w = new SymmetricWeibull(3);
         double[] a = new double[100];

@@ -6,7 +6,7 @@ weights [N, out, in] from the activation's law, KS of the output to N(0,1). Writ
 with Debian's /usr/bin/python3 (numpy, scipy).
 
 usage: preact_ks_numpy.py N SEED CURVES   (CURVES: comma list such as odd3,pos3,relu,tanh or 'paper')
-prints one line per point "cfg curve n ks" and a final line "TOTAL_SECONDS t".
+prints one line per point "cfg curve n ks", then "TOTAL_SECONDS t" (wall) and "TOTAL_CPU_SECONDS t".
 """
 import sys
 import time
@@ -110,12 +110,14 @@ def main():
     configs = {"cfg0": lambda n: (1, n, 1), "cfg1": lambda n: (n, 2, 1), "cfg2": lambda n: (n, n, 1)}
     rng = np.random.default_rng(seed)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for cfg, widths in configs.items():
         for name in names:
             for n in range(1, 11):
                 ks = point(name, widths(n), n_networks, rng)
                 print(cfg, name, n, f"{ks:.6f}", flush=True)
     print("TOTAL_SECONDS", f"{time.perf_counter() - t0:.3f}")
+    print("TOTAL_CPU_SECONDS", f"{time.process_time() - c0:.3f}")
 
 
 if __name__ == "__main__":
