@@ -90,7 +90,12 @@ class PhiThetaTest {
 
     @Test
     void arrayFormsAgreeWithScalarForm() {
-        PhiTheta phi = PhiTheta.positive(3);
+        for (PhiTheta phi : new PhiTheta[] {PhiTheta.positive(3), PhiTheta.odd(3), PhiTheta.odd(2.05)}) {
+            checkArrayForms(phi);
+        }
+    }
+
+    private static void checkArrayForms(PhiTheta phi) {
         double[] x = {-3, -0.5, 0, 0.5, 3};
         double[] y = new double[5];
         float[] xf = {-3f, -0.5f, 0f, 0.5f, 3f};
@@ -100,6 +105,15 @@ class PhiThetaTest {
         for (int i = 0; i < x.length; i++) {
             assertEquals(phi.apply(x[i]), y[i], 0.0);
             assertEquals(phi.apply(x[i]), yf[i], 1e-6);
+        }
+        double[] many = new double[1001];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = -25 + 0.05 * i;
+        }
+        double[] bulk = new double[many.length];
+        phi.apply(many, bulk);
+        for (int i = 0; i < many.length; i++) {
+            assertEquals(phi.apply(many[i]), bulk[i], 0.0, phi.name() + " at " + many[i]);
         }
     }
 }
