@@ -218,6 +218,18 @@ public final class PhiTheta implements Activation {
                 + sg * bb * u / (t + p.f()));
     }
 
+    /** Equal when family, theta and coefficients are equal, so that equal initialisations compare equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PhiTheta other && other.family == family && Double.compare(other.theta, theta) == 0
+                && other.p.equals(p);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(family, theta, p);
+    }
+
     @Override
     public String toString() {
         return name() + " " + p;

@@ -83,6 +83,13 @@ class PhiThetaTest {
     }
 
     @Test
+    void equalTablesGiveEqualActivationsAndInitialisations() {
+        assertEquals(PhiTheta.odd(3), PhiTheta.odd(3));
+        assertEquals(Initialisation.of(PhiTheta.positive(3)), Initialisation.of(PhiTheta.positive(3)));
+        org.junit.jupiter.api.Assertions.assertNotEquals(PhiTheta.odd(3), PhiTheta.positive(3));
+    }
+
+    @Test
     void untabulatedThetaIsRejectedWithAHint() {
         var e = assertThrows(IllegalArgumentException.class, () -> PhiTheta.positive(6));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ExactPhiTheta"));
