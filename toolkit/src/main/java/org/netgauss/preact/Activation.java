@@ -24,7 +24,7 @@ public interface Activation {
 
     /**
      * Whether phi and phi' are smooth enough for Gauss-Hermite quadrature to converge fast. Kinked
-     * functions (ReLU) answer {@code false}, so that {@link GaussianRule#defaultFor} picks a trapezoid rule.
+     * functions (ReLU) answer {@code false}, so that {@link GaussianRule#defaultFor} picks the midpoint rule.
      */
     default boolean isSmooth() {
         return true;

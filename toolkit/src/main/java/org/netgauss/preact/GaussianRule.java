@@ -10,7 +10,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * <ul>
  *   <li>{@link #gaussHermite(int)}: probabilists' Gauss-Hermite, exact for polynomials of degree
  *       2n - 1; the fast choice for smooth phi (tanh, phi_theta).</li>
- *   <li>{@link #trapezoid(double, double)}: the composite midpoint (trapezoid-family) rule on [-L, L] with the
+ *   <li>{@link #midpoint(double, double)}: the composite midpoint (trapezoid-family) rule on [-L, L] with the
  *       normal density as weight. Spectrally accurate for smooth integrands, O(step^2) at a kink; the safe
  *       choice for ReLU and for the odd phi_theta, whose derivative has a kink at 0.</li>
  * </ul>
@@ -43,7 +43,7 @@ public final class GaussianRule {
     public static GaussianRule gaussHermite(int n) {
         if (n < 1 || n > MAX_HERMITE_NODES) {
             throw new IllegalArgumentException("Gauss-Hermite needs 1 <= n <= " + MAX_HERMITE_NODES + " nodes, found " + n
-                    + "; for more resolution use GaussianRule.trapezoid");
+                    + "; for more resolution use GaussianRule.midpoint");
         }
         double[] x = new double[n];
         double[] w = new double[n];
@@ -110,9 +110,9 @@ public final class GaussianRule {
      *
      * @throws IllegalArgumentException unless 0 &lt; step &lt;= halfWidth
      */
-    public static GaussianRule trapezoid(double halfWidth, double step) {
+    public static GaussianRule midpoint(double halfWidth, double step) {
         if (!(step > 0) || !(halfWidth >= step)) {
-            throw new IllegalArgumentException("trapezoid needs 0 < step <= halfWidth, found step = " + step
+            throw new IllegalArgumentException("midpoint rule needs 0 < step <= halfWidth, found step = " + step
                     + ", halfWidth = " + halfWidth);
         }
         int m = (int) Math.round(halfWidth / step);
@@ -133,10 +133,10 @@ public final class GaussianRule {
 
     /**
      * The default one-dimensional rule for an activation: Gauss-Hermite(200) when it is smooth, the
-     * trapezoid on [-12, 12] with step 1e-3 otherwise.
+     * midpoint rule on [-12, 12] with step 1e-3 otherwise.
      */
     public static GaussianRule defaultFor(Activation phi) {
-        return phi.isSmooth() ? gaussHermite(200) : trapezoid(12, 1e-3);
+        return phi.isSmooth() ? gaussHermite(200) : midpoint(12, 1e-3);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class GaussianRule {
      * squared): Gauss-Hermite(160) when smooth, the midpoint rule on [-10, 10] with step 1e-2 otherwise.
      */
     public static GaussianRule defaultPairFor(Activation phi) {
-        return phi.isSmooth() ? gaussHermite(160) : trapezoid(10, 1e-2);
+        return phi.isSmooth() ? gaussHermite(160) : midpoint(10, 1e-2);
     }
 
     /** E[f(xi)], xi ~ N(0,1). */

@@ -8,7 +8,7 @@ import org.netgauss.preact.internal.Normal;
  * T ~ N(0,1) (Wolinski &amp; Arbel 2025; spec {@code research/gaussian-preact.md} 1.2 and oracle 4.4).
  *
  * <p>Since W is symmetric, T is symmetric and P(|T| &gt; z) = E_xi[exp(-(z/|phi(xi)|)^theta)], computed
- * here by quadrature over xi (trapezoid, step 2e-3 on [-10, 10]). Immutable; the quadrature values of
+ * here by quadrature over xi (midpoint rule, step 2e-3 on [-10, 10]). Immutable; the quadrature values of
  * ln|phi| are cached per instance.
  */
 public final class OneLayerLaw {
@@ -20,7 +20,7 @@ public final class OneLayerLaw {
     private OneLayerLaw(Activation phi, SymmetricWeibull weights) {
         this.phi = phi;
         this.weights = weights;
-        GaussianRule rule = GaussianRule.trapezoid(10, 2e-3);
+        GaussianRule rule = GaussianRule.midpoint(10, 2e-3);
         double[] x = rule.nodes();
         this.w = rule.weights();
         this.logAbsPhi = new double[x.length];

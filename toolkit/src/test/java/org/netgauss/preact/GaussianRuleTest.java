@@ -33,7 +33,7 @@ class GaussianRuleTest {
     @Test
     void tanhMomentsMatchSpecSanityValues() {
         // spec 2.2: E[tanh(xi)^2] = 0.394294 and E[sech^4(xi)] = 0.464403
-        for (GaussianRule rule : new GaussianRule[] {GaussianRule.gaussHermite(200), GaussianRule.trapezoid(12, 1e-2)}) {
+        for (GaussianRule rule : new GaussianRule[] {GaussianRule.gaussHermite(200), GaussianRule.midpoint(12, 1e-2)}) {
             assertEquals(0.394294, rule.expect(x -> Math.tanh(x) * Math.tanh(x)), 1e-6, rule.name());
             assertEquals(0.464403, rule.expect(x -> Math.pow(1 / Math.cosh(x), 4)), 1e-6, rule.name());
         }
@@ -48,9 +48,9 @@ class GaussianRuleTest {
     }
 
     @Test
-    void trapezoidAndGaussHermiteAgreeOnASmoothFunction() {
+    void midpointAndGaussHermiteAgreeOnASmoothFunction() {
         double gh = GaussianRule.gaussHermite(200).expect(x -> Math.exp(Math.sin(x)));
-        double tr = GaussianRule.trapezoid(12, 1e-3).expect(x -> Math.exp(Math.sin(x)));
+        double tr = GaussianRule.midpoint(12, 1e-3).expect(x -> Math.exp(Math.sin(x)));
         assertEquals(gh, tr, 1e-12);
     }
 
@@ -58,7 +58,7 @@ class GaussianRuleTest {
     void rejectsTooManyHermiteNodesAndBadSteps() {
         assertThrows(IllegalArgumentException.class, () -> GaussianRule.gaussHermite(0));
         assertThrows(IllegalArgumentException.class, () -> GaussianRule.gaussHermite(GaussianRule.MAX_HERMITE_NODES + 1));
-        assertThrows(IllegalArgumentException.class, () -> GaussianRule.trapezoid(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> GaussianRule.midpoint(1, 0));
         assertThrows(IllegalArgumentException.class, () -> GaussianRule.gaussHermite(4).expectPair(x -> x, x -> x, 1.5));
     }
 }

@@ -70,7 +70,7 @@ class PhiThetaTest {
         double[] dPhiOdd = {1.250033, 1.179894, 1.154268, 1.129886, 1.114548, 1.090642, 1.067374};
         double[] m2PhiPos = {1.00579, 0.99106, 0.97994, 0.96898, 0.96595, 0.96400, 0.96432};
         double[] dPhiPos = {0.227214, 0.281420, 0.318081, 0.355249, 0.372604, 0.384659, 0.387883};
-        GaussianRule rule = GaussianRule.trapezoid(12, 1e-3);
+        GaussianRule rule = GaussianRule.midpoint(12, 1e-3);
         for (int i = 0; i < thetas.length; i++) {
             double m2 = new SymmetricWeibull(thetas[i]).secondMoment();
             PhiTheta o = PhiTheta.odd(thetas[i]);
