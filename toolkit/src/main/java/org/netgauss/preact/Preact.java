@@ -1,0 +1,141 @@
+package org.netgauss.preact;
+
+import java.util.List;
+
+/**
+ * Entry point of the pre-activation toolkit (Wolinski &amp; Arbel, "Gaussian pre-activations in neural
+ * networks: myth or reality?", TMLR 2025; spec {@code research/gaussian-preact.md}). One notebook line per
+ * task:
+ * <pre>{@code
+ * var phi   = Preact.phiPositive(3);                                  // phi^p_3, the authors' fit
+ * var ks1   = Preact.oneLayerKs(phi);                                  // exact KS of W(3,1) phi(xi) vs N(0,1)
+ * var deep  = Preact.propagate(Preact.init(phi), 5, 20, 10_000);       // per-layer Gaussianity, depth 20
+ * deep.toTable();
+ * var fig11 = Preact.twoLayerKs(List.of(Preact.init(phi), Preact.tanhInit()), 20_000);
+ * var eoc   = Preact.edgeOfChaos(Preact.tanhInit()).fixedPoint();
+ * }</pre>
+ * Everything random takes an explicit seed; nothing here holds state.
+ */
+public final class Preact {
+    private Preact() {
+    }
+
+    // ---- weight laws and activations (spec 1.2-1.5) ----
+
+    /** The symmetric Weibull W(theta, 1). */
+    public static SymmetricWeibull weibull(double theta) {
+        return new SymmetricWeibull(theta);
+    }
+
+    /** phi^o_theta, the authors' closed-form fit (theta in {2.05, 2.1, 2.2, 2.5, 3, ..., 10}). */
+    public static PhiTheta phiOdd(double theta) {
+        return PhiTheta.odd(theta);
+    }
+
+    /** phi^p_theta, the authors' closed-form fit (theta in {2.05, 2.5, 3, 4, 5, 7, 10}). */
+    public static PhiTheta phiPositive(double theta) {
+        return PhiTheta.positive(theta);
+    }
+
+    /**
+     * phi_theta by inverse survival (step B) for any theta &gt; 2: the authors' density g when theta is
+     * tabulated, otherwise a fresh fit of g (step A, a few seconds).
+     */
+    public static ExactPhiTheta phiExact(PhiTheta.Family family, double theta) {
+        PhiDensity g = isTabulated(theta) ? PhiDensity.tabulated(theta) : PhiDensityFit.fit(theta).density();
+        return family == PhiTheta.Family.ODD ? ExactPhiTheta.odd(g) : ExactPhiTheta.positive(g);
+    }
+
+    private static boolean isTabulated(double theta) {
+        for (double t : PhiDensity.tabulatedThetas()) {
+            if (t == theta) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** phi_2(x) = sqrt(2) sin(pi (Phi(x) - 1/2)), exact for W(2,1) weights. */
+    public static Activation phi2() {
+        return StandardActivations.phi2();
+    }
+
+    public static Activation relu() {
+        return StandardActivations.relu();
+    }
+
+    public static Activation tanh() {
+        return StandardActivations.tanh();
+    }
+
+    // ---- initialisations (spec 3a) ----
+
+    /** phi_theta with W(theta, 1) weights, sigma_w = 1, sigma_b = 0. */
+    public static Initialisation init(PhiTheta phi) {
+        return Initialisation.of(phi);
+    }
+
+    /** ReLU with N(0,1) weights, sigma_w = sqrt 2, sigma_b = 0. */
+    public static Initialisation reluInit() {
+        return Initialisation.relu();
+    }
+
+    /** tanh with N(0,1) weights, sigma_w^2 = 1.46, sigma_b^2 = 0.013 (the authors' values). */
+    public static Initialisation tanhInit() {
+        return Initialisation.tanh();
+    }
+
+    // ---- one layer, exactly (spec 1.2, oracle 4.4) ----
+
+    /** The exact KS distance of W(theta,1) * phi_theta(xi) to N(0,1), by quadrature. */
+    public static double oneLayerKs(PhiTheta phi) {
+        return OneLayerLaw.of(phi).ksDistance();
+    }
+
+    // ---- propagation (spec 3a) ----
+
+    /** Depth x width network on the input x = 1, {@code networks} networks, seed 0. */
+    public static PropagationResult propagate(Initialisation init, int width, int depth, int networks) {
+        return Propagation.deep(init, width, depth, PropagationConfig.defaults().withNetworks(networks));
+    }
+
+    /** A given input through layers of the given widths. */
+    public static PropagationResult propagate(Initialisation init, double[] input, int[] widths, PropagationConfig config) {
+        return Propagation.run(init, input, widths, config);
+    }
+
+    /** The 2-layer KS experiment for the given curves, all three configurations, n = 1..10. */
+    public static TwoLayerKsExperiment.Result twoLayerKs(List<Initialisation> curves, int networks) {
+        return TwoLayerKsExperiment.run(curves, List.of(TwoLayerKsExperiment.Configuration.values()), 1, 10,
+                PropagationConfig.defaults().withNetworks(networks));
+    }
+
+    /** Class-by-class correlation propagation (spec 3b). */
+    public static CorrelationResult correlations(Initialisation init, double[][] inputs, int[] labels, int[] widths,
+            int initialisations, long seed) {
+        return CorrelationPropagation.run(init, inputs, labels, widths,
+                PropagationConfig.defaults().withNetworks(initialisations).withSeed(seed));
+    }
+
+    /** Per-sample Gaussianity statistics against N(0,1). */
+    public static GaussianityStatistics gaussianity(double[] samples) {
+        return GaussianityStatistics.of(samples);
+    }
+
+    // ---- edge of chaos (spec 2) ----
+
+    /** Mean-field maps of an initialisation. */
+    public static EdgeOfChaos edgeOfChaos(Initialisation init) {
+        return EdgeOfChaos.of(init);
+    }
+
+    /** The EOC curve (sigma_b^2 -&gt; sigma_w^2, q*) of phi with weights of second moment m2. */
+    public static List<EdgeOfChaos.EocPoint> eocCurve(Activation phi, double m2, double... sigmaB2) {
+        return EdgeOfChaos.curve(phi, m2, sigmaB2);
+    }
+
+    /** The non-asymptotic EOC point of a phi_theta (q* = 1, chi_1 = 1). */
+    public static EdgeOfChaos.NonAsymptoticEoc nonAsymptoticEoc(PhiTheta phi) {
+        return EdgeOfChaos.nonAsymptotic(phi, phi.weightLaw());
+    }
+}
