@@ -51,6 +51,47 @@ public final class Checkpoint {
         return array(name);
     }
 
+    /**
+     * The ensemble array {@code name} as a view read member by member ({@link NpyFile}), for checkpoints larger
+     * than memory: {@code checkpoint.open("W2").matrix(e)}.
+     */
+    public NpyFile open(String name) {
+        int[] shape = arrays.get(name);
+        if (shape == null) {
+            throw new IllegalArgumentException("checkpoint epoch " + epoch + " in " + dir + " has no array '" + name
+                    + "'; it has " + arrayNames());
+        }
+        return Npy.map(path(name));
+    }
+
+    /** The file of array {@code name}, {@code checkpoints/epoch-XXX/name.npy}. */
+    public Path path(String name) {
+        return dir.resolve(name + ".npy");
+    }
+
+    /** The shape of array {@code name} as the manifest records it. */
+    public int[] shape(String name) {
+        int[] shape = arrays.get(name);
+        if (shape == null) {
+            throw new IllegalArgumentException("checkpoint epoch " + epoch + " in " + dir + " has no array '" + name
+                    + "'; it has " + arrayNames());
+        }
+        return shape.clone();
+    }
+
+    /** Names of the optimiser-state arrays kept with this checkpoint (empty without state). */
+    public List<String> stateNames() {
+        if (!hasState) {
+            return List.of();
+        }
+        try (var s = Files.list(dir.resolve("state"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".npy") && !n.startsWith("."))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not list " + dir.resolve("state") + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The predicted probabilities {@code [E, S, C]} on the run's snapshot subset. */
     public NpyArray probabilities() {
         return array("probabilities");

@@ -161,6 +161,51 @@ public final class Npy {
     }
 
     /**
+     * Opens {@code path} for reading slice by slice ({@link NpyFile}): only the header is read now, and each
+     * later read maps just the members it asks for, so checkpoints larger than memory can be analysed.
+     *
+     * @throws IllegalArgumentException naming the file if its header is bad or its length does not match it
+     */
+    public static NpyFile map(Path path) {
+        return new NpyFile(path, readHeader(path));
+    }
+
+    /**
+     * Writes the concatenation along the first axis of {@code parts} (same dtype, same shape after the first
+     * axis) to {@code target}, atomically, streaming their bytes: memory use does not grow with the arrays.
+     *
+     * @throws IllegalArgumentException naming the first part whose dtype or slice shape differs
+     */
+    public static Header concatenate(Path target, java.util.List<NpyFile> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException(target + ": nothing to concatenate");
+        }
+        NpyFile first = parts.get(0);
+        long total = 0;
+        for (NpyFile p : parts) {
+            if (p.dtype() != first.dtype() || !Arrays.equals(p.sliceShape(), first.sliceShape())) {
+                throw new IllegalArgumentException(p.path() + ": " + p.dtype().descr() + " " + Arrays.toString(p.shape())
+                        + " does not stack with " + first.path() + ": " + first.dtype().descr() + " "
+                        + Arrays.toString(first.shape()) + " (same dtype and trailing shape needed)");
+            }
+            total += p.length();
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(target + ": " + total + " slices exceed the int range of a .npy dimension here");
+        }
+        int[] shape = first.shape();
+        shape[0] = (int) total;
+        byte[] h = header(first.dtype(), shape);
+        AtomicFiles.write(target, out -> {
+            out.write(h);
+            for (NpyFile p : parts) {
+                p.copyMembers(0, p.length(), out);
+            }
+        });
+        return new Header(first.dtype(), shape, h.length);
+    }
+
+    /**
      * Reads and checks only the header, and that the file length matches it (so a truncated file is caught
      * without reading its data).
      */

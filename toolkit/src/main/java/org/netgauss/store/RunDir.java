@@ -240,7 +240,7 @@ public final class RunDir {
         manifest.add("snapshots", a);
     }
 
-    private Path snapshotFile(long step) {
+    Path snapshotFile(long step) {
         return dir.resolve("snapshots").resolve(String.format(Locale.ROOT, "step-%07d.npy", step));
     }
 
@@ -288,9 +288,25 @@ public final class RunDir {
                 }
             }
         }
+        Map<String, int[]> shapes = null;
+        if (arrays != null) {
+            shapes = new LinkedHashMap<>();
+            for (Map.Entry<String, NpyArray> a : arrays.entrySet()) {
+                shapes.put(a.getKey(), a.getValue().shape());
+            }
+        }
+        recordWritten(epoch, metricsCsv, shapes, state != null);
+    }
+
+    /**
+     * As {@link #recordEpoch}, for a checkpoint whose files are already written (by a streaming writer such as
+     * {@link RunMerge}): {@code shapes} lists the arrays of {@code checkpoints/epoch-XXX/}, or is null for an
+     * epoch without checkpoint; {@code state} says whether its {@code state/} directory is complete.
+     */
+    void recordWritten(int epoch, String metricsCsv, Map<String, int[]> shapes, boolean state) {
         AtomicFiles.writeString(dir.resolve("metrics.csv"), metricsCsv);
         manifest.addProperty("epochsDone", epoch);
-        if (arrays != null) {
+        if (shapes != null) {
             JsonArray cps = manifest.getAsJsonArray("checkpoints");
             JsonArray kept = new JsonArray();
             for (JsonElement el : cps) {
@@ -300,15 +316,15 @@ public final class RunDir {
             }
             JsonObject entry = new JsonObject();
             entry.addProperty("epoch", epoch);
-            JsonObject shapes = new JsonObject();
-            for (Map.Entry<String, NpyArray> a : arrays.entrySet()) {
-                shapes.add(a.getKey(), GSON.toJsonTree(a.getValue().shape()));
+            JsonObject shapeJson = new JsonObject();
+            for (Map.Entry<String, int[]> a : shapes.entrySet()) {
+                shapeJson.add(a.getKey(), GSON.toJsonTree(a.getValue()));
             }
-            entry.add("arrays", shapes);
-            entry.addProperty("state", state != null);
+            entry.add("arrays", shapeJson);
+            entry.addProperty("state", state);
             kept.add(entry);
             List<Integer> stale = new java.util.ArrayList<>();
-            if (state != null) {
+            if (state) {
                 for (JsonElement el : kept) {
                     JsonObject o = el.getAsJsonObject();
                     if (o.get("epoch").getAsInt() < epoch && o.get("state").getAsBoolean()) {
