@@ -1,0 +1,115 @@
+package org.netgauss.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.IntStream;
+import org.netgauss.data.Dataset;
+import org.netgauss.data.Mnist;
+import org.netgauss.data.Synthetic;
+import org.netgauss.nn.Training;
+import org.netgauss.nn.TrainingConfig;
+
+/**
+ * A training job for {@code netgauss train-shard}: a JSON file holding the engine's config (the {@code config}
+ * object of a run's manifest, {@link Training#configJson}) and where the data come from:
+ * <pre>
+ * {"config": {...},
+ *  "data": {"dataset": "synthetic", "samples": 400, "classes": 4, "features": 16, "separation": 3.0, "seed": 7,
+ *           "validation": 100}}
+ * {"config": {...}, "data": {"dataset": "mnist", "trainSize": 60000, "validation": "test"}}
+ * </pre>
+ * Synthetic data are Gaussian blobs ({@link Synthetic#gaussianBlobs}) of {@code samples + validation} points, the
+ * last {@code validation} of which are the validation set. The file is written once into the shared output
+ * directory by {@code netgauss submit}, so every array task reads the same job.
+ *
+ * @param config the whole-ensemble config (members 0..E-1; a shard is cut from it)
+ * @param data   the data object, as in the file
+ */
+public record ShardJob(TrainingConfig config, JsonObject data) {
+
+    /** The training and validation sets (validation may be null). */
+    public record Sets(Dataset train, Dataset validation) { }
+
+    /**
+     * Reads a job file.
+     *
+     * @throws IllegalArgumentException naming the file and the field that is missing or malformed
+     */
+    public static ShardJob read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the job file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            JsonElement el = JsonParser.parseString(text);
+            if (!el.isJsonObject() || !el.getAsJsonObject().has("config") || !el.getAsJsonObject().has("data")) {
+                throw new IllegalArgumentException(file + ": expected a JSON object with 'config' and 'data'");
+            }
+            JsonObject o = el.getAsJsonObject();
+            TrainingConfig c = Training.configFromJson(o.getAsJsonObject("config"));
+            return new ShardJob(c.withEnsembleSize(c.ensembleSize()), o.getAsJsonObject("data"));
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The job as JSON, the form {@link #read} reads. */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.add("config", Training.configJson(config));
+        o.add("data", data.deepCopy());
+        return o;
+    }
+
+    /** Loads the data sets (MNIST from {@link Mnist#defaultDirectory()}). */
+    public Sets load() {
+        String dataset = string("dataset");
+        switch (dataset) {
+            case "synthetic": {
+                int n = integer("samples");
+                int v = data.has("validation") ? integer("validation") : 0;
+                Dataset all = Synthetic.gaussianBlobs(n + v, integer("classes"), integer("features"),
+                        data.get("separation").getAsDouble(), data.get("seed").getAsLong());
+                Dataset train = all.subset("blobs-train", IntStream.range(0, n).toArray());
+                Dataset val = v > 0 ? all.subset("blobs-validation", IntStream.range(n, n + v).toArray()) : null;
+                return new Sets(train, val);
+            }
+            case "mnist": {
+                Mnist m = Mnist.load();
+                Dataset train = m.train();
+                if (data.has("trainSize") && integer("trainSize") < train.size()) {
+                    train = train.first(integer("trainSize"));
+                }
+                boolean test = !data.has("validation") || "test".equals(string("validation"));
+                return new Sets(train, test ? m.test() : null);
+            }
+            default:
+                throw new IllegalArgumentException("data.dataset '" + dataset + "' is not known (synthetic, mnist)");
+        }
+    }
+
+    private String string(String key) {
+        if (!data.has(key)) {
+            throw new IllegalArgumentException("data." + key + " is missing");
+        }
+        return data.get(key).getAsString();
+    }
+
+    private int integer(String key) {
+        if (!data.has(key)) {
+            throw new IllegalArgumentException("data." + key + " is missing");
+        }
+        return data.get(key).getAsInt();
+    }
+}
