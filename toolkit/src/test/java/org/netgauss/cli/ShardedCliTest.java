@@ -104,4 +104,13 @@ class ShardedCliTest {
         Path job = writeJob(tmp, 3);
         run(1, "submit", "--slurm", "--dry-run", "--config", job.toString(), "--shards", "4", "--out", tmp.resolve("c").toString());
     }
+
+    @Test
+    void thePaperJobFileOfTheReadmeIsValid() {
+        // surefire runs in toolkit/; the README's example lives in environment/slurm/
+        Path job = Path.of("..", "environment", "slurm", "pigmm-paper.json");
+        String out = run(0, "submit", "--slurm", "--dry-run", "--config", job.toString(), "--shards", "50",
+                "--out", "/shared/runs/pigmm-paper");
+        assertTrue(out.contains("#SBATCH --array=0-49") && out.contains("#SBATCH --mem=4G"), out);
+    }
 }
