@@ -151,7 +151,8 @@ public final class RunMerge {
         for (Shard s : used) {
             if (!Arrays.equals(s.run().epochs(), epochs)) {
                 throw new IllegalArgumentException("shard " + s.dir() + " has checkpoints " + Arrays.toString(s.run().epochs())
-                        + ", shard " + ref.dir() + " has " + Arrays.toString(epochs) + "; shards of one run checkpoint the same epochs");
+                        + ", shard " + ref.dir() + " has " + Arrays.toString(epochs) + "; shards of one run checkpoint the same epochs (a shard whose members all stopped early ends"
+                        + " sooner: merge the shards that agree, or train without early stopping)");
             }
         }
         int[] members = used.stream().flatMapToInt(s -> java.util.stream.IntStream.range(s.range().first(), s.range().end()))

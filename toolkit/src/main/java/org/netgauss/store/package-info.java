@@ -8,7 +8,12 @@
  *       {@code checkpoints/epoch-XXX/W1.npy ...} holding all members' weights {@code [E, out, in]} (row i =
  *       output neuron i, as PyTorch's {@code Linear.weight}); epoch 0 is the initialisation.</li>
  *   <li>{@link org.netgauss.store.Checkpoint} — one epoch's arrays: {@code weights("W2")},
- *       {@code probabilities()}.</li>
+ *       {@code probabilities()}; {@code open("W2")} reads it member by member for ensembles larger than memory.</li>
+ *   <li>{@link org.netgauss.store.NpyFile} — a {@code .npy} file read one first-axis slice (ensemble member) at a
+ *       time, from {@link org.netgauss.store.Npy#map}; {@code Npy.concatenate} streams files into one.</li>
+ *   <li>{@link org.netgauss.store.MemberRange} — the members a shard trains: {@code --members FROM:TO},
+ *       {@code --shard K/N}.</li>
+ *   <li>{@link org.netgauss.store.RunMerge} — shard runs merged into one run, bit-identical to a one-process run.</li>
  * </ul>
  *
  * Every write is atomic (temporary file in the same directory, then {@code ATOMIC_MOVE}); the manifest is

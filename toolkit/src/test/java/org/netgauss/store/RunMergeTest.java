@@ -84,6 +84,31 @@ class RunMergeTest {
     }
 
     @Test
+    void mergedRunResumesLikeTheOneProcessRun(@TempDir Path out) {
+        // the latest optimiser state is merged too, so training the merged run further equals training the full run further
+        RunMerge.of(shards(0, 1, 2)).into(out.resolve("merged"));
+        java.util.function.Function<Path, RunDir> more = dir -> Training.of(config().withEpochs(4)).withValidation(VAL)
+                .withSnapshots(VAL.first(10)).withProbabilitySteps(3, 9).withThreads(1).run(TRAIN, dir);
+        copyTree(runs.resolve("full"), out.resolve("full"));
+        RunDir a = more.apply(out.resolve("full"));
+        RunDir b = more.apply(out.resolve("merged"));
+        assertEquals(a.lastCheckpoint().epoch(), b.lastCheckpoint().epoch());
+        for (String name : a.lastCheckpoint().arrayNames()) {
+            assertEquals(a.lastCheckpoint().array(name), b.lastCheckpoint().array(name), name);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (var s = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void missingMembersAreNamedAndRefused(@TempDir Path out) {
         var e = assertThrows(IllegalArgumentException.class, () -> RunMerge.of(shards(0, 2)).into(out.resolve("m")));
         assertTrue(e.getMessage().contains(MemberRange.shard(1, 3, E).toString()), e.getMessage());
