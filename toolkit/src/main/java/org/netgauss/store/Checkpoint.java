@@ -1,0 +1,102 @@
+package org.netgauss.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One complete checkpoint of a run: the directory {@code checkpoints/epoch-XXX/} holding one {@code .npy} per
+ * array — {@code W1.npy .. WL.npy} of shape {@code [E, out, in]} float32 (row i = output neuron i, PyTorch
+ * orientation), {@code b1.npy ..} of shape {@code [E, out]} if the network has biases, optionally
+ * {@code probabilities.npy} {@code [E, S, C]} — and, for the latest checkpoint only, the optimiser and
+ * scheduler state under {@code state/}. Epoch 0 is the initialisation.
+ */
+public final class Checkpoint {
+    private final Path dir;
+    private final int epoch;
+    private final Map<String, int[]> arrays;
+    private final boolean hasState;
+
+    Checkpoint(Path dir, int epoch, Map<String, int[]> arrays, boolean hasState) {
+        this.dir = dir;
+        this.epoch = epoch;
+        this.arrays = arrays;
+        this.hasState = hasState;
+    }
+
+    public int epoch() { return epoch; }
+
+    public Path directory() { return dir; }
+
+    /** Names of the arrays in this checkpoint, e.g. W1, W2, W3, W4, probabilities. */
+    public List<String> arrayNames() {
+        List<String> names = new ArrayList<>(arrays.keySet());
+        Collections.sort(names);
+        return names;
+    }
+
+    /** Whether optimiser state (for resuming) is stored with this checkpoint. */
+    public boolean hasState() { return hasState; }
+
+    /**
+     * The ensemble array {@code name}, e.g. {@code weights("W2")} gives {@code [E, out, in]}.
+     *
+     * @throws IllegalArgumentException naming the checkpoint and the arrays it has, if there is no such array,
+     *                                  or naming the file if it is damaged
+     */
+    public NpyArray weights(String name) {
+        return array(name);
+    }
+
+    /** The predicted probabilities {@code [E, S, C]} on the run's snapshot subset. */
+    public NpyArray probabilities() {
+        return array("probabilities");
+    }
+
+    /** Any array of this checkpoint by name. */
+    public NpyArray array(String name) {
+        int[] shape = arrays.get(name);
+        if (shape == null) {
+            throw new IllegalArgumentException("checkpoint epoch " + epoch + " in " + dir + " has no array '" + name
+                    + "'; it has " + arrayNames());
+        }
+        NpyArray a = Npy.read(dir.resolve(name + ".npy"));
+        if (!java.util.Arrays.equals(a.shape(), shape)) {
+            throw new IllegalArgumentException(dir.resolve(name + ".npy") + ": shape " + java.util.Arrays.toString(a.shape())
+                    + " differs from the manifest's " + java.util.Arrays.toString(shape) + "; the run directory is inconsistent");
+        }
+        return a;
+    }
+
+    /** A state array (optimiser moments, step counts, scheduler state) saved for resuming. */
+    public NpyArray state(String name) {
+        if (!hasState) {
+            throw new IllegalStateException("checkpoint epoch " + epoch + " in " + dir
+                    + " keeps no optimiser state (only the latest checkpoint does)");
+        }
+        return Npy.read(dir.resolve("state").resolve(name + ".npy"));
+    }
+
+    /** Checks that every array file exists and its header and length match the manifest; names the first bad file. */
+    public void verify() {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("checkpoint directory " + dir + " is missing; the run directory is damaged");
+        }
+        for (Map.Entry<String, int[]> e : arrays.entrySet()) {
+            Path f = dir.resolve(e.getKey() + ".npy");
+            Npy.Header h = Npy.readHeader(f);
+            if (!java.util.Arrays.equals(h.shape(), e.getValue())) {
+                throw new IllegalArgumentException(f + ": shape " + java.util.Arrays.toString(h.shape())
+                        + " differs from the manifest's " + java.util.Arrays.toString(e.getValue()));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Checkpoint[epoch " + epoch + ", " + arrayNames() + (hasState ? ", with state" : "") + "]";
+    }
+}
