@@ -2,6 +2,7 @@ package org.netgauss.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -17,8 +18,15 @@ import picocli.CommandLine.Command;
         versionProvider = Netgauss.Version.class,
         description = "Statistics of neural-network ensembles: train, fit PIGMMs, invariants, Wasserstein,"
                 + " pre-activations, InPCA.",
-        subcommands = {CommandLine.HelpCommand.class, TrainShardCommand.class, MergeCommand.class,
-                SubmitCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                FitCommand.class,
+                InvariantsCommand.class,
+                WassersteinCommand.class,
+                TrainShardCommand.class,
+                MergeCommand.class,
+                SubmitCommand.class,
+        })
 public final class Netgauss implements Runnable {
 
     @CommandLine.Spec
@@ -26,15 +34,31 @@ public final class Netgauss implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Runs the command line and returns its exit code (0 ok, 1 bad input or failure, 2 usage error). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /**
+     * As {@link #execute(String...)}, printing to the given writers instead of System.out / System.err (null keeps
+     * the default); for tests and for calling the CLI from a notebook.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Netgauss());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // one line a person can act on; the stack trace only helps us
-            commandLine.getErr().println("netgauss: " + ex.getMessage());
+            String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            commandLine.getErr().println("netgauss " + commandLine.getCommandName() + ": " + message.replace('\n', ' '));
+            commandLine.getErr().flush();
             return 1;
         });
         return cli.execute(args);

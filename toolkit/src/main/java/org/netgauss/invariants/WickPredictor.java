@@ -18,6 +18,14 @@ import org.netgauss.pigmm.PigmmParameters;
 public final class WickPredictor {
     private final PigmmParameters parameters;
     private final PigmmCovariance cov;
+    /**
+     * Mean and covariance on representative labels 0..labels−1: they depend only on the equality pattern of the
+     * indices, so one table per predictor serves every partition (the O(1) closed forms of spec §2.8 are otherwise
+     * re-evaluated thousands of times per graph). Grown on demand to the largest vertex count seen.
+     */
+    private int labels;
+    private double[] meanTable = new double[0];
+    private double[] covTable = new double[0];
 
     private WickPredictor(PigmmParameters parameters) {
         this.parameters = parameters;
@@ -42,7 +50,10 @@ public final class WickPredictor {
         int v = g.vertexCount();
         int[][] edges = g.edges();
         int[] rgs = new int[v];
-        return sum(edges, rgs, 1, 1);
+        synchronized (this) {
+            ensureTables(v);
+            return sum(edges, rgs, 1, 1);
+        }
     }
 
     /** ⟨g⟩ for each graph of a list. */
@@ -52,6 +63,28 @@ public final class WickPredictor {
             r[k] = expectation(graphs.get(k));
         }
         return r;
+    }
+
+    private void ensureTables(int v) {
+        if (v <= labels) {
+            return;
+        }
+        int l = v;
+        double[] m = new double[l * l];
+        double[] c = new double[l * l * l * l];
+        for (int i = 0; i < l; i++) {
+            for (int j = 0; j < l; j++) {
+                m[i * l + j] = cov.mean(i, j);
+                for (int k = 0; k < l; k++) {
+                    for (int q = 0; q < l; q++) {
+                        c[((i * l + j) * l + k) * l + q] = cov.covariance(i, j, k, q);
+                    }
+                }
+            }
+        }
+        labels = l;
+        meanTable = m;
+        covTable = c;
     }
 
     /** Sum over set partitions of the vertices (restricted growth strings; rgs[0] = 0). */
@@ -85,12 +118,14 @@ public final class WickPredictor {
         for (int e = 0; e < k; e++) {
             row[e] = rgs[edges[e][0]];
             col[e] = rgs[edges[e][1]];
-            mean[e] = cov.mean(row[e], col[e]);
+            mean[e] = meanTable[row[e] * labels + col[e]];
         }
         double[][] c = new double[k][k];
+        int l = labels;
         for (int a = 0; a < k; a++) {
+            int ra = (row[a] * l + col[a]) * l;
             for (int b = a + 1; b < k; b++) {
-                c[a][b] = cov.covariance(row[a], col[a], row[b], col[b]);
+                c[a][b] = covTable[(ra + row[b]) * l + col[b]];
             }
         }
         return pairings(mean, c, (1 << k) - 1);

@@ -62,8 +62,31 @@ public record IrrepQuadratics(int d, double s01, double s02, double qcc, double 
         double qcd = projectedDot(col, dv) / Math.sqrt(d);
         double qrd = projectedDot(row, dv) / Math.sqrt(d);
         double qdd = projectedDot(dv, dv);
-        double q3 = squaredNorm(IrrepBasis.projectV3(m, d));
-        double q2 = squaredNorm(IrrepBasis.projectV2(m, d));
+        // V_3 (spec §2.3): P₃M = A − (a_i − a_j)/D with A = (M − Mᵀ)/2 and a = (R − C)/2 its row sums, so
+        // q₃ = ‖A‖² − 2‖a‖²/D (the cross term is −4‖a‖²/D, the last +2‖a‖²/D, as Σa = 0). ‖A‖² is summed directly
+        // over i < j, not as (I3 − I4)/2, to avoid cancellation.
+        double antisym = 0;
+        double norm = 0;
+        for (int i = 0; i < d; i++) {
+            int io = i * d;
+            norm += m[io + i] * m[io + i];
+            for (int j = i + 1; j < d; j++) {
+                double x = m[io + j];
+                double y = m[j * d + i];
+                double a = x - y;
+                antisym += a * a;
+                norm += x * x + y * y;
+            }
+        }
+        double asq = 0;
+        for (int i = 0; i < d; i++) {
+            double a = (row[i] - col[i]) / 2;
+            asq += a * a;
+        }
+        double q3 = antisym / 2 - 2 * asq / d;
+        // V_2 by Parseval (spec §2.4): ‖M‖² is the sum of all irrep components; q₂ is about half of it, so no
+        // cancellation. Replaces two D x D projections per matrix (the fit's cost at D = 640).
+        double q2 = norm - (s01 * s01 + s02 * s02 + qcc + qrr + qdd + q3);
         return new IrrepQuadratics(d, s01, s02, qcc, qcr, qcd, qrr, qrd, qdd, q2, q3);
     }
 

@@ -1,0 +1,21 @@
+/**
+ * The {@code netgauss} command line ({@code environment/bin/netgauss}); one class per subcommand, registered in
+ * {@link org.netgauss.cli.Netgauss}. Each prints JSON with {@code --json}, exits 1 with a one-line message naming the
+ * file on bad input (missing, truncated or corrupt .npy, wrong dtype or rank, D too small, NaN/Inf), 2 on a usage
+ * error, and writes nothing but its report to stdout.
+ *
+ * <pre>
+ * netgauss fit ENSEMBLE.npy [--model pigmm|bipartite|iid|rectangular] [--json]
+ * netgauss invariants ENSEMBLE.npy [--set paper|quadratic|cubic|quartic|all] [--json]
+ * netgauss wasserstein A.npy (B.npy | --params F1,...,F13 | --init gaussian|uniform) [--json]
+ * </pre>
+ *
+ * <table>
+ *   <caption>what each subcommand computes</caption>
+ *   <tr><td>fit</td><td>f1..f13 (or the 5 / 2 parameters), log L, AIC = 2k − 2 log L</td><td>spec §2.6, §6</td></tr>
+ *   <tr><td>invariants</td><td>mean, SD (1/N), Wick prediction of the fitted PIGMM, Δ = |wick − mean|/SD</td>
+ *       <td>spec §3.1–3.3</td></tr>
+ *   <tr><td>wasserstein</td><td>W₂, W₂² and the per-irrep terms of W₂²</td><td>spec §4</td></tr>
+ * </table>
+ */
+package org.netgauss.cli;
