@@ -40,9 +40,9 @@ final class InpcaCommand implements Callable<Integer> {
             description = "predicted probabilities [T models, S samples, C classes], float32 or float64")
     Path probabilities;
 
-    @Option(names = "--components", paramLabel = "K", defaultValue = "3",
-            description = "directions with coordinates (default ${DEFAULT-VALUE}, at most T)")
-    int components;
+    @Option(names = "--components", paramLabel = "K",
+            description = "directions with coordinates (default min(3, T), at most T)")
+    Integer components;
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
@@ -57,18 +57,19 @@ final class InpcaCommand implements Callable<Integer> {
             throw new IllegalArgumentException(probabilities + ": InPCA needs at least 2 models, found T = "
                     + p.models());
         }
-        if (components < 1 || components > p.models()) {
+        int k = components == null ? Math.min(3, p.models()) : components;
+        if (k < 1 || k > p.models()) {
             throw new IllegalArgumentException("--components must be in [1, " + p.models() + "] for " + p.models()
-                    + " models, found " + components);
+                    + " models, found " + k);
         }
-        InpcaEmbedding e = Inpca.embed(Inpca.bhattacharyya(p), components);
+        InpcaEmbedding e = Inpca.embed(Inpca.bhattacharyya(p), k);
         if (out != null) {
-            double[] flat = new double[e.size() * components];
+            double[] flat = new double[e.size() * k];
             double[][] x = e.coordinates();
             for (int i = 0; i < x.length; i++) {
-                System.arraycopy(x[i], 0, flat, i * components, components);
+                System.arraycopy(x[i], 0, flat, i * k, k);
             }
-            Npy.write(out, flat, e.size(), components);
+            Npy.write(out, flat, e.size(), k);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
@@ -142,11 +143,11 @@ final class InpcaCommand implements Callable<Integer> {
         double[] ev = e.eigenvalues();
         double[] chi = e.explainedStress();
         int[] sig = e.signature();
-        for (int k = 0; k < Math.min(ev.length, Math.max(10, components)); k++) {
+        for (int k = 0; k < Math.min(ev.length, Math.max(10, e.components())); k++) {
             w.printf(Locale.ROOT, "%4d %14.6e %-11s %9.5f%n", k + 1, ev[k],
                     sig[k] > 0 ? "space-like" : sig[k] < 0 ? "time-like" : "null", chi[k]);
         }
-        w.printf(Locale.ROOT, "coordinates on %d direction(s):%n", components);
+        w.printf(Locale.ROOT, "coordinates on %d direction(s):%n", e.components());
         double[][] x = e.coordinates();
         for (int i = 0; i < x.length; i++) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%6d", i));

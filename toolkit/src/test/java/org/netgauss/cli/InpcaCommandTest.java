@@ -122,6 +122,24 @@ class InpcaCommandTest {
         }
     }
 
+    @Test
+    void defaultComponentsNeverExceedTheModelCount() {
+        Path probs = dir.resolve("two.npy");
+        Npy.write(probs, java.util.Arrays.copyOf(fourModels(), 12), 2, 2, 3);
+        Run r = run("inpca", probs.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(2, o.get("components").getAsInt());
+        assertEquals(2, o.getAsJsonArray("coordinates").get(0).getAsJsonArray().size());
+    }
+
+    @Test
+    void rejectsASingleModel() {
+        Path p = dir.resolve("one.npy");
+        Npy.write(p, java.util.Arrays.copyOf(fourModels(), 6), 1, 2, 3);
+        assertRejected(p, "at least 2 models");
+    }
+
     private void assertRejected(Path probs, String expectedInMessage, String... extra) {
         Path coords = dir.resolve("never.npy");
         String[] args = new String[3 + extra.length];
