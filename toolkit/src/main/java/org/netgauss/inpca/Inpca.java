@@ -1,5 +1,9 @@
 package org.netgauss.inpca;
 
+import java.util.List;
+import org.netgauss.pigmm.PigmmBhattacharyya;
+import org.netgauss.pigmm.PigmmParameters;
+
 /**
  * Entry point of the InPCA package: distances between models' predictions, the embedding, reference
  * points. One line per common case in a notebook:
@@ -34,6 +38,15 @@ public final class Inpca {
     /** Per-sample averaged Hellinger distances {@code mean_n (1 − BC_n)} (spec §1.2). */
     public static DistanceMatrix hellinger(Predictions p) {
         return BhattacharyyaDistance.hellinger(p);
+    }
+
+    /**
+     * Intensive Bhattacharyya distances {@code D_B / D²} between PIGMM fits (e.g. one layer's fits through
+     * training), closed form per irrep ({@link PigmmBhattacharyya}), so the weight distributions' trajectory can
+     * be embedded like the predictions'.
+     */
+    public static DistanceMatrix pigmmBhattacharyya(List<PigmmParameters> fits) {
+        return DistanceMatrix.of("pigmm-bhattacharyya", PigmmBhattacharyya.intensiveMatrix(fits));
     }
 
     /** InPCA of the models' Bhattacharyya distances. */

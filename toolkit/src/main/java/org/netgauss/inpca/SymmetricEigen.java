@@ -25,7 +25,16 @@ final class SymmetricEigen {
     static final int LAPACK_FROM = 400;
 
     static SymmetricEigen of(double[][] a, int kept) {
-        return a.length >= LAPACK_FROM ? lapack(a, kept) : commonsMath(a, kept);
+        if (a.length >= LAPACK_FROM) {
+            return lapack(a, kept);
+        }
+        try {
+            return commonsMath(a, kept);
+        } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
+            // Commons Math's QL gives up on some low-rank W with eigenvalues over many decades (e.g. linear-model
+            // trajectories, spec §3); LAPACK's dsyev does not
+            return lapack(a, kept);
+        }
     }
 
     /** LAPACK through ND4J (float64): eigenvalues ascending, eigenvectors in the columns of the overwritten copy. */
@@ -39,7 +48,8 @@ final class SymmetricEigen {
 
     static SymmetricEigen commonsMath(double[][] a, int kept) {
         int n = a.length;
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
+        // copy: a failed decomposition must leave a intact for the LAPACK fallback
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(a, true));
         return sorted(eig.getRealEigenvalues(), k -> eig.getEigenvector(k).toArray(), n, kept);
     }
 

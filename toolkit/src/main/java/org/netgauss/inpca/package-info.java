@@ -24,7 +24,12 @@
  *   <tr><td>{@link org.netgauss.inpca.Geodesic}</td><td>P0, P*, great circle in √p</td><td>spec §4.4</td></tr>
  *   <tr><td>{@link org.netgauss.inpca.GaussianBhattacharyya}</td><td>closed form between Gaussians</td>
  *       <td>Bhattacharyya 1943; Kailath 1967</td></tr>
+ *   <tr><td>{@link org.netgauss.inpca.Inpca#pigmmBhattacharyya}</td><td>{@code D_B / D²} between PIGMM fits,
+ *       per irrep ({@link org.netgauss.pigmm.PigmmBhattacharyya})</td><td>netgauss extension (issue 8)</td></tr>
  * </table>
+ *
+ * <p>Command line: {@code netgauss inpca PROBS.npy [--components K] [--json] [--out COORDS.npy]} on a
+ * {@code [T, S, C]} float32/float64 array.
  *
  * <p>Conventions: D is Mao's (per-sample mean of −log BC, not squared again); eigenvalues are those of W
  * (of W Ω when weighted); time-like directions are kept and labelled, never dropped.

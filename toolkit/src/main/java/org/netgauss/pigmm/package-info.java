@@ -23,6 +23,8 @@
  *       <td>{@link org.netgauss.pigmm.PigmmParameters#iid}, {@link org.netgauss.pigmm.IidGaussianModel}</td><td>§2.8</td></tr>
  *   <tr><td>W₂² per irrep (wasserstein2Squared) and W₂ (wasserstein2)</td>
  *       <td>{@link org.netgauss.pigmm.Wasserstein}, {@link org.netgauss.pigmm.WassersteinBreakdown}</td><td>§4</td></tr>
+ *   <tr><td>Bhattacharyya distance per irrep (a netgauss extension, for InPCA of fits through training)</td>
+ *       <td>{@link org.netgauss.pigmm.PigmmBhattacharyya}</td><td>§4 (by analogy)</td></tr>
  *   <tr><td>analytic init reference f_ref</td><td>{@link org.netgauss.pigmm.PigmmParameters#initReference}</td><td>§4</td></tr>
  *   <tr><td>bipartite S_D x S_D and rectangular S_M x S_N models (5 parameters)</td>
  *       <td>{@link org.netgauss.pigmm.RectangularModel}, {@link org.netgauss.pigmm.Pigmm#fitBipartite}</td><td>§6</td></tr>
