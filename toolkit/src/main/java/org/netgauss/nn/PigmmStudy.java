@@ -32,9 +32,16 @@ public final class PigmmStudy {
      * @param init   {@code "gaussian"} or {@code "uniform"}
      * @param weightDecay the Adam weight decay
      * @param width  hidden width n
+     * @param layers the square layers the PIGMM models: W2, W3, W4 (the paper's L1–L3) in the depth study, the
+     *               single hidden-to-hidden W2 in the width study
      * @param config the full training config
      */
-    public record Setting(String name, String init, double weightDecay, int width, TrainingConfig config) {
+    public record Setting(String name, String init, double weightDecay, int width, List<String> layers,
+                          TrainingConfig config) {
+        public Setting {
+            layers = List.copyOf(layers);
+        }
+
         /**
          * Variance s² of one initial weight of a layer with this fan-in: 1/fan_in (Gaussian) or 1/(3 fan_in)
          * (PyTorch-default uniform, U(±1/√fan_in)).
@@ -48,16 +55,9 @@ public final class PigmmStudy {
             return "gaussian".equals(init) ? 3.0 / ((double) fanIn * fanIn) : 1.0 / (5.0 * fanIn * fanIn);
         }
 
-        /** The names of the square hidden-to-hidden layers that the PIGMM models (W2.. W_L, skipping the 784 input). */
+        /** The names of the square layers the PIGMM models (same as {@link #layers()}). */
         public List<String> squareLayers() {
-            int[] w = config.mlp().widths();
-            List<String> out = new ArrayList<>();
-            for (int l = 2; l < w.length; l++) {
-                if (w[l] == w[l - 1]) {
-                    out.add("W" + l);
-                }
-            }
-            return out;
+            return layers;
         }
     }
 
@@ -85,7 +85,7 @@ public final class PigmmStudy {
     /** A width-study setting: 784 → n → n → 10, Gaussian initialisation, no weight decay. */
     public static Setting width(int n, int members, int epochs, long seed) {
         Setting s = setting(Mlp.of(784, n, n, 10).withBias(false), "gaussian", 0, members, epochs, seed);
-        return new Setting("width-" + n, s.init(), s.weightDecay(), n, s.config());
+        return new Setting("width-" + n, s.init(), s.weightDecay(), n, List.of("W2"), s.config());
     }
 
     private static Setting setting(Mlp mlp, String init, double weightDecay, int members, int epochs, long seed) {
@@ -98,6 +98,13 @@ public final class PigmmStudy {
                 .withOptimizer(new Optimizer.Adam(1e-3, 0.9, 0.999, 1e-8, weightDecay))
                 .withEnsembleSize(members).withEpochs(epochs).withSeed(seed);
         String name = init + (weightDecay == 0 ? "" : "-wd" + weightDecay);
-        return new Setting(name, init, weightDecay, mlp.widths()[1], c);
+        List<String> layers = new ArrayList<>();
+        int[] w = mlp.widths();
+        for (int l = 2; l < w.length; l++) {
+            if (w[l] == w[l - 1]) {
+                layers.add("W" + l);
+            }
+        }
+        return new Setting(name, init, weightDecay, w[1], layers, c);
     }
 }

@@ -39,6 +39,17 @@ public final class TableCharts {
         return chart;
     }
 
+    /** A line chart of several numeric columns {@code ys} against {@code x}, one series per column. */
+    public static XYChart columns(Table t, String x, List<String> ys, String title) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(4);
+        for (String y : ys) {
+            chart.addSeries(y, numbers(t, x), numbers(t, y));
+        }
+        return chart;
+    }
+
     /** A grouped bar chart of {@code value} per {@code category}, one bar series per value of {@code by}. */
     public static CategoryChart bars(Table t, String category, String value, String by, String title) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(category)
