@@ -139,8 +139,9 @@ public final class PigmmStudyData {
     }
 
     /**
-     * Writes the compact results folder {@code dir/<setting>/{pigmm,deviations,accuracy}.csv} for the given settings
-     * (deviations at every epoch), the layout that {@link Workspace#paperResult} reads; returns the files written.
+     * Writes the compact results folder {@code dir/<setting>/{pigmm,deviations,accuracy}.csv} for the given settings,
+     * the layout that {@link Workspace#paperResult} reads; returns the files written. Deviations are computed at every
+     * epoch for layers up to D = 10 and at the first and last epoch for the wider layers of the width study.
      */
     public java.util.List<Path> exportResults(Path dir, java.util.List<PigmmStudy.Setting> settings) {
         java.util.List<Path> out = new java.util.ArrayList<>();
@@ -151,7 +152,8 @@ public final class PigmmStudyData {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot create " + d, e);
             }
-            Table[] tables = {pigmm(s), deviations(s, allEpochs(s)), accuracy(s)};
+            int[] devEpochs = s.width() <= 10 ? allEpochs(s) : new int[] {0, s.config().epochs()};
+            Table[] tables = {pigmm(s), deviations(s, devEpochs), accuracy(s)};
             String[] names = {PigmmTrajectory.NAME, DeviationTrajectory.NAME, "accuracy"};
             for (int k = 0; k < tables.length; k++) {
                 Path f = d.resolve(names[k] + ".csv");
