@@ -30,7 +30,9 @@ public final class DeviationTrajectory {
 
     /** Deviations at the given checkpoint epochs (each must be a checkpoint of the run). */
     public static Table of(RunDir run, List<String> layers, int... epochs) {
-        return AnalysisCache.rows(run, NAME, epochs, TEXT_COLUMNS, e -> epoch(run, e, layers));
+        Table t = AnalysisCache.rows(run, NAME, epochs, TEXT_COLUMNS,
+                rows -> rows.stringColumn("layer").unique().asSet().containsAll(layers), e -> epoch(run, e, layers));
+        return t.where(t.stringColumn("layer").isIn(layers)).setName(t.name());
     }
 
     /** The rows for one checkpoint (uncached). */

@@ -38,7 +38,9 @@ public final class PigmmTrajectory {
      *                     Gaussian init, 1/(3D) for the uniform one)
      */
     public static Table of(RunDir run, List<String> layers, IntToDoubleFunction initVariance) {
-        return AnalysisCache.rows(run, NAME, run.epochs(), TEXT_COLUMNS, e -> epoch(run, e, layers, initVariance));
+        Table t = AnalysisCache.rows(run, NAME, run.epochs(), TEXT_COLUMNS,
+                rows -> rows.stringColumn("layer").unique().asSet().containsAll(layers), e -> epoch(run, e, layers, initVariance));
+        return t.where(t.stringColumn("layer").isIn(layers)).setName(t.name());
     }
 
     /** The rows for one checkpoint (uncached). */

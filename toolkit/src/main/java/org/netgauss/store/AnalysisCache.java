@@ -16,8 +16,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * A per-checkpoint analysis table kept beside a run, in {@code <run>/analysis/<name>.csv}, so that re-running a
  * notebook does not refit. Every row carries an {@code epoch}; the rows of epochs not yet in the file are computed
- * and appended, the file is rewritten atomically, and the rows of the requested epochs are returned sorted by epoch
- * (stable within an epoch).
+ * and appended, the file is rewritten atomically, and the rows of the requested epochs are returned in epoch order
+ * (in their computed order within an epoch).
  *
  * <p>Column types on reading: {@code epoch} and {@code D} are integers, the columns named in {@code textColumns}
  * are strings, every other column is a double — the computed tables must use the same types.
@@ -37,16 +37,30 @@ public final class AnalysisCache {
      * @throws IllegalArgumentException if a computed table has no {@code epoch} column
      */
     public static Table rows(RunDir run, String name, int[] epochs, Set<String> textColumns, IntFunction<Table> computeEpoch) {
+        return rows(run, name, epochs, textColumns, t -> true, computeEpoch);
+    }
+
+    /**
+     * As {@link #rows(RunDir, String, int[], Set, IntFunction)}, but the cached rows of an epoch are reused only if
+     * {@code valid} accepts them (e.g. they cover the requested layers); otherwise that epoch is recomputed.
+     */
+    public static Table rows(RunDir run, String name, int[] epochs, Set<String> textColumns,
+                             java.util.function.Predicate<Table> valid, IntFunction<Table> computeEpoch) {
         Path f = file(run, name);
         Table cached = Files.isRegularFile(f) ? read(f, textColumns) : null;
         Set<Integer> have = new TreeSet<>();
+        boolean changed = false;
         if (cached != null) {
-            for (int e : cached.intColumn("epoch")) {
-                have.add(e);
+            Set<Integer> stale = new TreeSet<>();
+            for (int e : new TreeSet<>(cached.intColumn("epoch").asList())) {
+                (valid.test(cached.where(cached.intColumn("epoch").isEqualTo(e))) ? have : stale).add(e);
+            }
+            if (!stale.isEmpty()) {
+                cached = cached.where(cached.intColumn("epoch").isNotIn(stale.stream().mapToInt(Integer::intValue).toArray()));
+                changed = true;
             }
         }
         Table all = cached;
-        boolean changed = false;
         for (int e : epochs) {
             if (have.contains(e)) {
                 continue;
@@ -66,10 +80,13 @@ public final class AnalysisCache {
         if (changed) {
             write(f, all);
         }
-        int[] wanted = epochs.clone();
-        Arrays.sort(wanted);
-        Table out = all.where(all.intColumn("epoch").isIn(wanted));
-        return out.sortAscendingOn("epoch").setName(name);
+        // epoch by epoch rather than a sort, so rows keep their order within an epoch
+        int[] wanted = Arrays.stream(epochs).distinct().sorted().toArray();
+        Table out = all.emptyCopy();
+        for (int e : wanted) {
+            out.append(all.where(all.intColumn("epoch").isEqualTo(e)));
+        }
+        return out.setName(name);
     }
 
     /** Reads an analysis CSV with the column-type convention above (also for committed results files). */

@@ -55,6 +55,16 @@ class PigmmTrajectoryTest {
     }
 
     @Test
+    void aCacheMadeForOtherLayersIsRecomputed() {
+        RunDir run = run();
+        PigmmTrajectory.of(run, List.of("W2"), d -> 1.0 / d);
+        Table both = PigmmTrajectory.of(run, List.of("W2", "W3"), d -> 1.0 / d);
+        assertEquals(6, both.rowCount());
+        assertEquals(List.of("W2", "W3", "W2", "W3", "W2", "W3"), both.stringColumn("layer").asList());
+        assertEquals(3, PigmmTrajectory.of(run, List.of("W3"), d -> 1.0 / d).rowCount());
+    }
+
+    @Test
     void deviationsCoverThe39PaperInvariantsPerLayerAndEpoch() {
         RunDir run = run();
         Table d = DeviationTrajectory.of(run, List.of("W2"), 0, 2);
