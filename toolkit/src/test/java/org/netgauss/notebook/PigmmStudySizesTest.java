@@ -42,6 +42,33 @@ class PigmmStudySizesTest {
     }
 
     @Test
+    void inThePaperProfileCommittedResultsAreReadInsteadOfTraining() throws Exception {
+        Path results = java.nio.file.Files.createDirectories(tmp.resolve("results/gaussian"));
+        java.nio.file.Files.writeString(tmp.resolve("results/README.md"), "made by hand for this test");
+        StringBuilder header = new StringBuilder("epoch,layer,D");
+        StringBuilder row = new StringBuilder("0,W2,10");
+        for (int k = 1; k <= 13; k++) {
+            header.append(",f").append(k);
+            row.append(",0");   // integers on purpose: the reader must still give double columns
+        }
+        java.nio.file.Files.writeString(results.resolve("pigmm.csv"), header + ",w2sq,logL_iid,logL_bipartite,logL_pigmm\n"
+                + row + ",0.5,1,2,3\n");
+        java.nio.file.Files.writeString(results.resolve("deviations.csv"),
+                "epoch,layer,invariant,group,observed,wick,sd,deviation\n0,W2,I14,cubic low-node,1,1,1,0\n"
+                        + "50,W2,I14,cubic low-node,1,2,1,1\n");
+        Path nb = java.nio.file.Files.createDirectories(tmp.resolve("notebooks"));
+        PigmmStudyData d = PigmmStudyData.open(Profile.PAPER, Workspace.from(Map.of(), nb, Profile.PAPER));
+        PigmmStudy.Setting g = d.sizes().depthSettings().get(0);
+        assertEquals(true, d.usesResults(g));
+        tech.tablesaw.api.Table t = d.pigmm(g);
+        assertEquals(0.5, t.doubleColumn("w2sq").getDouble(0));
+        assertEquals(0.0, t.doubleColumn("f3").getDouble(0));
+        assertEquals(1, d.deviations(g, -1).rowCount(), "epoch -1 means the last epoch, 50 in the paper profile");
+        // the quick profile ignores the folder
+        assertFalse(PigmmStudyData.open(Profile.QUICK, Workspace.from(Map.of(), nb, Profile.QUICK)).usesResults(g));
+    }
+
+    @Test
     void withoutCommittedResultsTheStudyUsesLocalRuns() {
         PigmmStudyData d = PigmmStudyData.open(Profile.PAPER, Workspace.from(Map.of(), tmp, Profile.PAPER));
         PigmmStudy.Setting g = d.sizes().depthSettings().get(0);
