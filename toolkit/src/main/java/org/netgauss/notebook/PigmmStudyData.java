@@ -1,0 +1,191 @@
+package org.netgauss.notebook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.netgauss.data.Dataset;
+import org.netgauss.data.Mnist;
+import org.netgauss.data.PixelScale;
+import org.netgauss.invariants.DeviationTrajectory;
+import org.netgauss.nn.PigmmStudy;
+import org.netgauss.nn.Training;
+import org.netgauss.pigmm.PigmmTrajectory;
+import org.netgauss.store.AnalysisCache;
+import org.netgauss.store.RunDir;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.aggregate.AggregateFunctions;
+
+/**
+ * The data of the weight-Gaussianity study as a notebook needs it: each table comes from the committed paper
+ * results ({@code results/<setting>/<table>.csv}, only in the paper profile, see {@link Workspace#paperResult}) or
+ * else from the local run, which is trained — or resumed, or just opened — on first use, with its per-checkpoint
+ * analyses cached in the run directory.
+ *
+ * <pre>{@code
+ * var study = PigmmStudyData.open(Profile.current());
+ * Table f = study.pigmm(study.sizes().depthSettings().get(0));
+ * }</pre>
+ */
+public final class PigmmStudyData {
+    private final Profile profile;
+    private final PigmmStudySizes sizes;
+    private final Workspace workspace;
+    private Dataset train;
+    private Dataset test;
+
+    private PigmmStudyData(Profile profile, Workspace workspace) {
+        this.profile = profile;
+        this.sizes = PigmmStudySizes.of(profile);
+        this.workspace = workspace;
+    }
+
+    /** The study in this profile, with runs and results where {@link Workspace#current} finds them. */
+    public static PigmmStudyData open(Profile profile) {
+        return new PigmmStudyData(profile, Workspace.current(profile));
+    }
+
+    /** The study with an explicit workspace (for tests). */
+    public static PigmmStudyData open(Profile profile, Workspace workspace) {
+        return new PigmmStudyData(profile, workspace);
+    }
+
+    public Profile profile() { return profile; }
+
+    public PigmmStudySizes sizes() { return sizes; }
+
+    public Workspace workspace() { return workspace; }
+
+    /** The MNIST training images of this profile, pixels in [−1, 1] as in the paper. */
+    public synchronized Dataset train() {
+        if (train == null) {
+            Mnist m = Mnist.load(PixelScale.MINUS_ONE_TO_ONE);
+            train = m.train().first(sizes.trainSamples());
+            test = m.test().first(sizes.testSamples());
+        }
+        return train;
+    }
+
+    /** The MNIST test images used for validation accuracy. */
+    public synchronized Dataset test() {
+        train();
+        return test;
+    }
+
+    /** Where the run of a setting lives. */
+    public Path runDirectory(PigmmStudy.Setting s) {
+        return workspace.run(s.name());
+    }
+
+    /** Whether the run of {@code s} is complete on disk (then {@link #run} only opens it). */
+    public boolean isTrained(PigmmStudy.Setting s) {
+        Path d = runDirectory(s);
+        return Files.exists(d.resolve("manifest.json")) && RunDir.open(d).isComplete()
+                && RunDir.open(d).epochsDone() >= s.config().epochs();
+    }
+
+    /** The run of {@code s}: trained, resumed or opened; training shows a progress line per epoch. */
+    public RunDir run(PigmmStudy.Setting s) {
+        if (isTrained(s)) {
+            return RunDir.open(runDirectory(s));
+        }
+        try (Progress p = Progress.start("training " + s.name() + " (" + s.config().ensembleSize() + " networks)",
+                s.config().epochs())) {
+            return Training.of(s.config()).withValidation(test()).withListener(m -> p.step(String.format(
+                    java.util.Locale.ROOT, "epoch %d: mean train accuracy %.3f", m.epoch(), mean(m.trainAccuracy()))))
+                    .run(train(), runDirectory(s));
+        }
+    }
+
+    /** f1..f13, W₂² to the init reference and the three models' log-likelihoods per epoch and layer. */
+    public Table pigmm(PigmmStudy.Setting s) {
+        Optional<Path> c = workspace.paperResult(s.name() + "/" + PigmmTrajectory.NAME + ".csv");
+        if (c.isPresent()) {
+            return AnalysisCache.read(c.get(), PigmmTrajectory.TEXT_COLUMNS).setName(s.name());
+        }
+        return PigmmTrajectory.of(run(s), s.squareLayers(), s::initVariance).setName(s.name());
+    }
+
+    /** Deviations of the 39 cubic/quartic invariants at the given epochs ({@code -1} = the last epoch). */
+    public Table deviations(PigmmStudy.Setting s, int... epochs) {
+        int[] e = epochs.clone();
+        for (int k = 0; k < e.length; k++) {
+            if (e[k] < 0) {
+                e[k] = s.config().epochs();
+            }
+        }
+        Optional<Path> c = workspace.paperResult(s.name() + "/" + DeviationTrajectory.NAME + ".csv");
+        if (c.isPresent()) {
+            Table t = AnalysisCache.read(c.get(), DeviationTrajectory.TEXT_COLUMNS);
+            return t.where(t.intColumn("epoch").isIn(e)).setName(s.name());
+        }
+        return DeviationTrajectory.of(run(s), s.squareLayers(), e).setName(s.name());
+    }
+
+    /** Mean and SD over the ensemble of loss and accuracy, per epoch. */
+    public Table accuracy(PigmmStudy.Setting s) {
+        Optional<Path> c = workspace.paperResult(s.name() + "/accuracy.csv");
+        if (c.isPresent()) {
+            return Table.read().csv(c.get().toFile()).setName(s.name());
+        }
+        Table m = run(s).metrics();
+        Table t = m.summarize("train_loss", "train_accuracy", "validation_accuracy", AggregateFunctions.mean,
+                AggregateFunctions.stdDev).by("epoch");
+        return t.sortAscendingOn("epoch").setName(s.name());
+    }
+
+    /** All checkpoint epochs 0..E of a setting. */
+    public static int[] allEpochs(PigmmStudy.Setting s) {
+        return java.util.stream.IntStream.rangeClosed(0, s.config().epochs()).toArray();
+    }
+
+    /**
+     * Writes the compact results folder {@code dir/<setting>/{pigmm,deviations,accuracy}.csv} for the given settings,
+     * the layout that {@link Workspace#paperResult} reads; returns the files written. Deviations are computed at every
+     * epoch for layers up to D = 10 and at the first and last epoch for the wider layers of the width study.
+     */
+    public java.util.List<Path> exportResults(Path dir, java.util.List<PigmmStudy.Setting> settings) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (PigmmStudy.Setting s : settings) {
+            Path d = dir.resolve(s.name());
+            try {
+                Files.createDirectories(d);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create " + d, e);
+            }
+            int[] devEpochs = s.width() <= 10 ? allEpochs(s) : new int[] {0, s.config().epochs()};
+            Table[] tables = {pigmm(s), deviations(s, devEpochs), accuracy(s)};
+            String[] names = {PigmmTrajectory.NAME, DeviationTrajectory.NAME, "accuracy"};
+            for (int k = 0; k < tables.length; k++) {
+                Path f = d.resolve(names[k] + ".csv");
+                tables[k].write().csv(f.toFile());
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the tables of {@code s} come from the committed paper results (then there is no local run to open). */
+    public boolean usesResults(PigmmStudy.Setting s) {
+        return workspace.paperResult(s.name() + "/" + PigmmTrajectory.NAME + ".csv").isPresent();
+    }
+
+    /** "committed results" or the run directory the tables of {@code s} come from. */
+    public String source(PigmmStudy.Setting s) {
+        return workspace.paperResult(s.name() + "/" + PigmmTrajectory.NAME + ".csv")
+                .map(p -> "committed results " + p.getParent()).orElse("run " + runDirectory(s));
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    @Override
+    public String toString() {
+        return "PigmmStudyData[" + profile + ", " + sizes + ", runs " + workspace.runs()
+                + workspace.results().map(r -> ", results " + r).orElse("") + "]";
+    }
+}

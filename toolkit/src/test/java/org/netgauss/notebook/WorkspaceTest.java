@@ -1,0 +1,35 @@
+package org.netgauss.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsAreSeparatedByProfile() {
+        Workspace w = Workspace.from(Map.of(), tmp, Profile.SMOKE);
+        assertEquals(tmp.resolve("runs/smoke/gaussian"), w.run("gaussian"));
+        Workspace e = Workspace.from(Map.of(Workspace.RUNS_ENV, "/data/r"), tmp, Profile.QUICK);
+        assertEquals(Path.of("/data/r/quick"), e.runs());
+    }
+
+    @Test
+    void committedResultsAreUsedOnlyInThePaperProfile() throws Exception {
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(results.resolve("README.md"), "how these were made");
+        Files.createDirectories(results.resolve("gaussian"));
+        Files.writeString(results.resolve("gaussian/pigmm.csv"), "epoch\n0\n");
+        Path nb = Files.createDirectories(tmp.resolve("notebooks"));
+        assertTrue(Workspace.from(Map.of(), nb, Profile.PAPER).paperResult("gaussian/pigmm.csv").isPresent());
+        assertTrue(Workspace.from(Map.of(), nb, Profile.QUICK).paperResult("gaussian/pigmm.csv").isEmpty());
+        assertTrue(Workspace.from(Map.of(), nb, Profile.PAPER).paperResult("uniform/pigmm.csv").isEmpty());
+    }
+}
