@@ -128,6 +128,27 @@ class PreactCommandTest {
     }
 
     @Test
+    void correlationsJsonEqualsTheLibraryOnMnist() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(org.netgauss.data.Mnist.defaultDirectory()
+                .resolve(org.netgauss.data.Mnist.TEST_IMAGES)), "MNIST not in the cache; environment/bin/setup fetches it");
+        Run r = run("preact", "correlations", "--activation", "tanh", "--widths", "6,6", "--per-class", "2", "--inits", "4",
+                "--seed", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        var sample = org.netgauss.preact.ClassSample.of(org.netgauss.data.Mnist.load().test(), 2, 2).standardised();
+        var lib = org.netgauss.preact.Preact.correlations(Initialisation.tanh(), sample, new int[] {6, 6}, 4, 2);
+        JsonArray layers = r.json().getAsJsonArray("layers");
+        assertEquals(2, layers.size());
+        double[][] m = lib.byClass(2, org.netgauss.preact.CorrelationResult.Grouping.EXCLUDE_IDENTICAL);
+        JsonArray jm = layers.get(1).getAsJsonObject().getAsJsonArray("by_class");
+        assertEquals(10, jm.size());
+        for (int p = 0; p < 10; p++) {
+            for (int q = 0; q < 10; q++) {
+                assertEquals(m[p][q], jm.get(p).getAsJsonArray().get(q).getAsDouble(), 0.0);
+            }
+        }
+    }
+
+    @Test
     void badInputExitsOneWithOneLine() {
         for (String[] args : new String[][] {
                 {"preact", "ks", "--activation", "sigmoid", "--networks", "100"},
@@ -136,7 +157,8 @@ class PreactCommandTest {
                 {"preact", "propagate", "--activation", "phi-pos-3.5", "--depth", "2", "--width", "2"},
                 {"preact", "propagate", "--activation", "tanh", "--depth", "0", "--width", "2"},
                 {"preact", "propagate", "--activation", "tanh", "--depth", "2", "--width", "2", "--input", "image"},
-                {"preact", "eoc", "--activation", "relu", "--sigma-b2", "0.1"}}) {
+                {"preact", "eoc", "--activation", "relu", "--sigma-b2", "0.1"},
+                {"preact", "correlations", "--activation", "tanh", "--widths", "0"}}) {
             Run r = run(args);
             assertEquals(1, r.code(), String.join(" ", args) + ": " + r.err());
             String err = r.err().strip();
