@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 FitCommand.class,
                 InvariantsCommand.class,
                 WassersteinCommand.class,
+                PreactCommand.class,
                 InpcaCommand.class,
                 TrainShardCommand.class,
                 MergeCommand.class,

@@ -117,6 +117,30 @@ public final class Preact {
                 PropagationConfig.defaults().withNetworks(initialisations).withSeed(seed));
     }
 
+    /**
+     * Class-by-class correlation propagation of a class sample, e.g. 10 MNIST test images per class
+     * (Figure 1 / Figure 14 of the paper; spec 3b).
+     */
+    public static CorrelationResult correlations(Initialisation init, ClassSample sample, int[] widths,
+            int initialisations, long seed) {
+        return correlations(init, sample.inputs(), sample.labels(), widths, initialisations, seed);
+    }
+
+    /** {@code depth} layers of equal {@code width} on a given input, e.g. a standardised MNIST image. */
+    public static PropagationResult propagate(Initialisation init, double[] input, int width, int depth,
+            PropagationConfig config) {
+        int[] w = new int[depth];
+        java.util.Arrays.fill(w, width);
+        return Propagation.run(init, input, w, config);
+    }
+
+    // ---- training (spec 3c) ----
+
+    /** tanh, ReLU and phi^p_3 trained on MNIST with the paper's protocol; size it with the {@code with...} copies. */
+    public static TrainingComparison trainingComparison() {
+        return TrainingComparison.defaults();
+    }
+
     /** Per-sample Gaussianity statistics against N(0,1). */
     public static GaussianityStatistics gaussianity(double[] samples) {
         return GaussianityStatistics.of(samples);

@@ -27,11 +27,17 @@
  *       <td>{@link org.netgauss.preact.CorrelationPropagation}, {@link org.netgauss.preact.CorrelationResult}</td></tr>
  *   <tr><td>V(q), C(c), chi_1, EOC, spec 2</td><td>V(q) = sigma_w^2 m2 E[phi(sqrt q xi)^2] + sigma_b^2</td>
  *       <td>{@link org.netgauss.preact.EdgeOfChaos}, {@link org.netgauss.preact.GaussianRule}</td></tr>
+ *   <tr><td>10 inputs per class (Figure 1, 14)</td><td>inputs sorted by class, |x|^2 = n_0</td>
+ *       <td>{@link org.netgauss.preact.ClassSample}</td></tr>
+ *   <tr><td>training, Sec. 5.3 / App. H.5, spec 3c</td><td>Adam 1e-3, batch 200, plateau scheduler, early stopping</td>
+ *       <td>{@link org.netgauss.preact.TrainingComparison}, {@link org.netgauss.preact.TrainingLaws} (phi and W(theta,1)
+ *       for the engine in {@code nn})</td></tr>
  * </table>
  *
  * <h2>Conventions</h2>
  * Weights are the raw W(theta, 1) (not normalised to unit variance), scaled by sigma_w/sqrt(fan_in); the first
- * layer always has N(0,1) weights. Variances and kurtosis are biased (divided by N). KS distances are to
+ * layer always has N(0,1) weights in the propagation experiments (their input is a fixed vector); in training
+({@link org.netgauss.preact.TrainingLaws}) every layer draws from the initialisation's law. Variances and kurtosis are biased (divided by N). KS distances are to
  * N(0,1) unless the name ends in {@code Ref}/{@code _q} (to N(0, q^l)). All randomness comes from explicit
  * seeds; results do not depend on the thread count.
  */

@@ -1,0 +1,169 @@
+package org.netgauss.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netgauss.preact.EdgeOfChaos;
+import org.netgauss.preact.GaussianityStatistics;
+import org.netgauss.preact.Initialisation;
+import org.netgauss.preact.PhiTheta;
+import org.netgauss.preact.Propagation;
+import org.netgauss.preact.PropagationConfig;
+import org.netgauss.preact.PropagationResult;
+import org.netgauss.preact.TwoLayerKsExperiment;
+
+/** {@code netgauss preact ...} through {@link Netgauss#execute}, its JSON compared with the library's numbers. */
+class PreactCommandTest {
+
+    private record Run(int code, String out, String err) {
+        JsonObject json() {
+            return JsonParser.parseString(out).getAsJsonObject();
+        }
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Netgauss.execute(args);
+            System.out.flush();
+            System.err.flush();
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void ksJsonEqualsTheLibrarysTwoLayerExperiment() {
+        Run r = run("preact", "ks", "--config", "cfg2", "--widths", "2..3", "--activation", "phi-pos-3,relu",
+                "--networks", "3000", "--seed", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = r.json();
+        assertEquals(3000, o.get("networks").getAsInt());
+        JsonArray points = o.getAsJsonArray("points");
+        assertEquals(2 * 2, points.size());
+        TwoLayerKsExperiment.Result lib = TwoLayerKsExperiment.run(
+                List.of(Initialisation.of(PhiTheta.positive(3)), Initialisation.relu()),
+                List.of(TwoLayerKsExperiment.Configuration.CFG2), 2, 3,
+                PropagationConfig.defaults().withNetworks(3000).withSeed(1));
+        for (var e : points) {
+            JsonObject p = e.getAsJsonObject();
+            assertEquals("cfg2", p.get("configuration").getAsString());
+            double ks = lib.ks(TwoLayerKsExperiment.Configuration.CFG2, p.get("activation").getAsString(),
+                    p.get("n").getAsInt());
+            assertEquals(ks, p.get("ks").getAsDouble(), 0.0);
+        }
+        assertEquals(4, points.get(0).getAsJsonObject().getAsJsonArray("widths").size());   // [1, n, n, 1]
+    }
+
+    @Test
+    void ksWidthListGivesTheSameNumbersAsARange() {
+        Run range = run("preact", "ks", "--config", "cfg0", "--widths", "1..2", "--activation", "tanh",
+                "--networks", "500", "--json");
+        Run list = run("preact", "ks", "--config", "cfg0", "--widths", "2", "--activation", "tanh",
+                "--networks", "500", "--json");
+        assertEquals(range.json().getAsJsonArray("points").get(1), list.json().getAsJsonArray("points").get(0));
+    }
+
+    @Test
+    void propagateJsonEqualsTheLibrarysPropagation() {
+        Run r = run("preact", "propagate", "--activation", "phi-odd-3", "--depth", "5", "--width", "4",
+                "--networks", "2000", "--seed", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = r.json();
+        assertEquals("phi_o(theta=3)", o.get("activation").getAsString());
+        assertEquals("Weibull(3)", o.get("weight_law").getAsString());
+        JsonArray layers = o.getAsJsonArray("layers");
+        assertEquals(5, layers.size());
+        PropagationResult lib = Propagation.deep(Initialisation.of(PhiTheta.odd(3)), 4, 5,
+                PropagationConfig.defaults().withNetworks(2000).withSeed(3));
+        for (int l = 1; l <= 5; l++) {
+            GaussianityStatistics s = lib.layer(l).statistics();
+            JsonObject j = layers.get(l - 1).getAsJsonObject();
+            assertEquals(l, j.get("layer").getAsInt());
+            assertEquals(s.ks(), j.get("ks").getAsDouble(), 0.0);
+            assertEquals(s.excessKurtosis(), j.get("excess_kurtosis").getAsDouble(), 0.0);
+            assertEquals(s.wasserstein1(), j.get("wasserstein1").getAsDouble(), 0.0);
+            assertEquals(lib.layer(l).meanFieldQ(), j.get("q_meanfield").getAsDouble(), 0.0);
+        }
+    }
+
+    @Test
+    void propagateScaleOverridesReachTheInitialisation() {
+        Run r = run("preact", "propagate", "--activation", "relu", "--depth", "1", "--width", "3",
+                "--networks", "100", "--sigma-w", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1.0, r.json().get("sigma_w").getAsDouble(), 0.0);
+        // q^1 = sigma_w^2 x^2 = 1 on x = 1 (spec 2.1)
+        assertEquals(1.0, r.json().getAsJsonArray("layers").get(0).getAsJsonObject().get("q_meanfield").getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void eocJsonMatchesTheSpecsTanhPointAndThePhiThetaNonAsymptoticPoint() {
+        Run tanh = run("preact", "eoc", "--activation", "tanh", "--sigma-b2", "0.05", "--json");
+        assertEquals(0, tanh.code(), tanh.err());
+        JsonObject p = tanh.json().getAsJsonArray("curve").get(0).getAsJsonObject();
+        assertEquals(1.760955, p.get("sigma_w2").getAsDouble(), 2e-6);   // spec 2.2
+        assertEquals(0.570048, p.get("q_star").getAsDouble(), 2e-6);
+        Run phi = run("preact", "eoc", "--activation", "phi-odd-3", "--sigma-b2", "0.05", "--json");
+        assertEquals(0, phi.code(), phi.err());
+        assertEquals(EdgeOfChaos.nonAsymptotic(PhiTheta.odd(3), PhiTheta.odd(3).weightLaw()).sigmaW2(),
+                phi.json().getAsJsonObject("non_asymptotic").get("sigma_w2").getAsDouble(), 0.0);
+        Run relu = run("preact", "eoc", "--activation", "relu", "--json");
+        assertEquals(2.0, relu.json().getAsJsonArray("curve").get(0).getAsJsonObject().get("sigma_w2").getAsDouble(), 0.0);
+    }
+
+    @Test
+    void correlationsJsonEqualsTheLibraryOnMnist() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(org.netgauss.data.Mnist.defaultDirectory()
+                .resolve(org.netgauss.data.Mnist.TEST_IMAGES)), "MNIST not in the cache; environment/bin/setup fetches it");
+        Run r = run("preact", "correlations", "--activation", "tanh", "--widths", "6,6", "--per-class", "2", "--inits", "4",
+                "--seed", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        var sample = org.netgauss.preact.ClassSample.of(org.netgauss.data.Mnist.load().test(), 2, 2).standardised();
+        var lib = org.netgauss.preact.Preact.correlations(Initialisation.tanh(), sample, new int[] {6, 6}, 4, 2);
+        JsonArray layers = r.json().getAsJsonArray("layers");
+        assertEquals(2, layers.size());
+        double[][] m = lib.byClass(2, org.netgauss.preact.CorrelationResult.Grouping.EXCLUDE_IDENTICAL);
+        JsonArray jm = layers.get(1).getAsJsonObject().getAsJsonArray("by_class");
+        assertEquals(10, jm.size());
+        for (int p = 0; p < 10; p++) {
+            for (int q = 0; q < 10; q++) {
+                assertEquals(m[p][q], jm.get(p).getAsJsonArray().get(q).getAsDouble(), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void badInputExitsOneWithOneLine() {
+        for (String[] args : new String[][] {
+                {"preact", "ks", "--activation", "sigmoid", "--networks", "100"},
+                {"preact", "ks", "--widths", "5..2", "--networks", "100"},
+                {"preact", "ks", "--config", "cfg9", "--networks", "100"},
+                {"preact", "propagate", "--activation", "phi-pos-3.5", "--depth", "2", "--width", "2"},
+                {"preact", "propagate", "--activation", "tanh", "--depth", "0", "--width", "2"},
+                {"preact", "propagate", "--activation", "tanh", "--depth", "2", "--width", "2", "--input", "image"},
+                {"preact", "eoc", "--activation", "relu", "--sigma-b2", "0.1"},
+                {"preact", "correlations", "--activation", "tanh", "--widths", "0"}}) {
+            Run r = run(args);
+            assertEquals(1, r.code(), String.join(" ", args) + ": " + r.err());
+            String err = r.err().strip();
+            assertTrue(err.startsWith("netgauss: ") && !err.contains("\n"), String.join(" ", args) + " -> " + err);
+        }
+        assertEquals(2, run("preact", "propagate", "--depth", "2").code());   // missing --activation: usage error
+    }
+}
