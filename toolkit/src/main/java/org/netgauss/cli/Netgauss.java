@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Netgauss.Version.class,
         description = "Statistics of neural-network ensembles: train, fit PIGMMs, invariants, Wasserstein,"
                 + " pre-activations, InPCA.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class})
 public final class Netgauss implements Runnable {
 
     @CommandLine.Spec
