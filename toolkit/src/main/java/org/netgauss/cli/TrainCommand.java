@@ -5,14 +5,12 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.netgauss.nn.EpochMetrics;
 import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;
 import org.netgauss.notebook.Profile;
-import org.netgauss.notebook.Progress;
+import org.netgauss.notebook.TrainingProgress;
 import org.netgauss.store.RunDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,24 +89,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainJob.Sets sets = job.data().load();
 
-        int done = exists ? Math.max(0, RunDir.open(out).resumableEpoch()) : 0;
-        int planned = Math.max(0, Math.min(c.epochs(), stopAfter == null ? c.epochs() : stopAfter) - done);
         long start = System.nanoTime();
         int[] trained = {0};
-        try (Progress bar = Progress.start("train " + job.name() + " (" + c.memberCount() + " members)", planned)) {
-            Training t = Training.of(c).withValidation(sets.validation()).withSnapshots(sets.snapshots())
-                    .withListener(m -> {
-                        trained[0]++;
-                        bar.step(status(m));
-                    });
-            if (threads != null) {
-                t = t.withThreads(threads);
-            }
-            if (stopAfter != null) {
-                t = t.stoppingAfterEpoch(stopAfter);
-            }
-            t.run(sets.train(), out);
+        Training t = Training.of(c).withValidation(sets.validation()).withSnapshots(sets.snapshots())
+                .withListener(m -> trained[0]++);
+        if (threads != null) {
+            t = t.withThreads(threads);
         }
+        if (stopAfter != null) {
+            t = t.stoppingAfterEpoch(stopAfter);
+        }
+        TrainingProgress.run(t, sets.train(), out);
         summary(stdout, job, c, RunDir.open(out), trained[0], (System.nanoTime() - start) / 1e9, false);
         return 0;
     }
@@ -140,13 +131,6 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(dir + ": cannot list (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static String status(EpochMetrics m) {
-        double[] va = m.validationAccuracy();
-        double acc = Arrays.stream(va).filter(Double::isFinite).average().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "epoch %d, mean loss %.4f%s", m.epoch(), m.meanTrainLoss(),
-                Double.isNaN(acc) ? "" : String.format(Locale.ROOT, ", mean val acc %.4f", acc));
     }
 
     private void summary(PrintWriter outw, TrainJob job, TrainingConfig c, RunDir run, int epochsTrained,

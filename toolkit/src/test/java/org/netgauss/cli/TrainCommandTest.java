@@ -90,7 +90,7 @@ class TrainCommandTest {
         assertArrayEquals(new int[] {0, 2, 4}, run.epochs());
         assertEquals(3 * 4, run.metrics().rowCount());
         assertArrayEquals(new int[] {3, 10, 3}, run.checkpoint(4).array("probabilities").shape());
-        assertTrue(r.err().contains("train blobs"), "progress goes to stderr: " + r.err());
+        assertTrue(r.err().contains("train run (3 members)"), "progress goes to stderr: " + r.err());
     }
 
     @Test
