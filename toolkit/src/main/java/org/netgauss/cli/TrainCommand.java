@@ -64,7 +64,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile p = profile == null ? Profile.current() : Profile.from(java.util.Map.of(Profile.ENV, profile));
+        Profile p;
+        try {
+            p = profile == null ? Profile.current() : Profile.from(java.util.Map.of(Profile.ENV, profile));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(profile == null ? e.getMessage()
+                    : "--profile " + profile + ": use smoke, quick or paper", e);
+        }
         TrainJob job = TrainConfigFile.read(config, p);
         TrainingConfig c = overridden(job.config());
         PrintWriter stdout = spec.commandLine().getOut();
