@@ -105,6 +105,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (stopAfter != null) {
             t = t.stoppingAfterEpoch(stopAfter);
         }
+        TrainJob.Data d = job.data();
+        if (d.maoSchedule()) {
+            t = t.withProbabilitySteps(Training.maoSchedule((sets.train().size() + c.batchSize() - 1) / c.batchSize(),
+                    c.epochs()));
+        } else if (d.snapshotSteps().length > 0) {
+            t = t.withProbabilitySteps(d.snapshotSteps());
+        }
         TrainingProgress.run(t, sets.train(), out);
         summary(stdout, job, c, RunDir.open(out), trained[0], (System.nanoTime() - start) / 1e9, false);
         return 0;

@@ -59,6 +59,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   validation: test                   # test | split | none (default: split if split is given, else test)
  *   trainSize: {smoke: 2000, quick: 60000, paper: 60000}   # optional: only the first n training samples
  *   snapshots: 1000                    # optional: probabilities [E, S, C] on S held-out samples per checkpoint
+ *   snapshotSteps: mao                 # optional, with snapshots: also after these minibatch steps, a list
+ *                                      # [1, 150, ...] or mao (Mao et al.'s schedule, hyperribbon.md §4.2)
  * </pre>
  */
 public final class TrainConfigFile {
@@ -249,7 +251,7 @@ public final class TrainConfigFile {
 
     private TrainJob.Data data(Object o, int[] widths) {
         Map<String, Object> m = map("data", o, Set.of("dataset", "pixelScale", "split", "validation", "trainSize",
-                "snapshots", "samples", "classes", "separation", "seed"));
+                "snapshots", "snapshotSteps", "samples", "classes", "separation", "seed"));
         String dataset = choice("data.dataset", require(m, "data.dataset", "mnist | synthetic"), List.of("mnist", "synthetic"));
         PixelScale scale = PixelScale.ZERO_TO_ONE;
         if (m.containsKey("pixelScale")) {
@@ -291,7 +293,24 @@ public final class TrainConfigFile {
         }
         int trainSize = m.containsKey("trainSize") ? perProfile("data.trainSize", m.get("trainSize"), 1) : 0;
         int snapshots = m.containsKey("snapshots") ? nonNegative("data.snapshots", m.get("snapshots")) : 0;
-        return new TrainJob.Data(dataset, scale, splitTrain, splitSeed, validation, trainSize, snapshots, synthetic);
+        long[] steps = new long[0];
+        boolean mao = false;
+        if (m.containsKey("snapshotSteps")) {
+            Object st = m.get("snapshotSteps");
+            if (snapshots == 0) {
+                throw bad("data.snapshotSteps", describe(st), "only with data.snapshots > 0 (the samples to predict)");
+            }
+            if (st instanceof List<?> l) {
+                steps = new long[l.size()];
+                for (int i = 0; i < steps.length; i++) {
+                    steps[i] = positive("data.snapshotSteps[" + i + "]", l.get(i));
+                }
+            } else {
+                mao = choice("data.snapshotSteps", st, List.of("mao")).equals("mao");
+            }
+        }
+        return new TrainJob.Data(dataset, scale, splitTrain, splitSeed, validation, trainSize, snapshots, synthetic,
+                steps, mao);
     }
 
     // ---- typed access with one-line errors ----

@@ -39,9 +39,12 @@ public record TrainJob(String name, TrainingConfig config, Data data, String pro
      * @param snapshots   if &gt; 0, the first this many test (or validation) samples' predicted probabilities
      *                    {@code [E, S, C]} go into every checkpoint (for InPCA)
      * @param synthetic   blob parameters when dataset is "synthetic": samples, classes, features, separation, seed
+     * @param snapshotSteps extra probability snapshots after these 1-based minibatch steps ({@code snapshots/}),
+     *                    empty for none; {@code maoSchedule} asks for Mao et al.'s schedule instead
+     * @param maoSchedule {@link org.netgauss.nn.Training#maoSchedule} for the run's batches and epochs
      */
     public record Data(String dataset, PixelScale pixelScale, int splitTrain, long splitSeed, String validation,
-                       int trainSize, int snapshots, double[] synthetic) {
+                       int trainSize, int snapshots, double[] synthetic, long[] snapshotSteps, boolean maoSchedule) {
 
         /** Loads the sets (MNIST from {@link Mnist#defaultDirectory()}). */
         public Sets load() {

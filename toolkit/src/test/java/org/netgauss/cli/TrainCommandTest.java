@@ -94,6 +94,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void snapshotStepsWriteProbabilitiesAfterThoseMinibatches() throws IOException {
+        Path out = tmp.resolve("steps");
+        String text = CONFIG.replace("snapshots: 10}", "snapshots: 10, snapshotSteps: [1, 3, 9]}");
+        Result r = run("train", "--config", config(text).toString(), "--out", out.toString(), "--profile", "smoke");
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(new long[] {1, 3, 9}, RunDir.open(out).snapshotSteps());
+        assertArrayEquals(new int[] {2, 10, 3}, RunDir.open(out).snapshot(3).shape());
+    }
+
+    @Test
+    void unknownProfileNamesTheFlag() throws IOException {
+        Result r = run("train", "--config", config(CONFIG).toString(), "--out", tmp.resolve("p").toString(),
+                "--profile", "huge");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--profile huge: use smoke, quick or paper"), r.err());
+    }
+
+    @Test
     void resumeAfterAStopEqualsAnUninterruptedRun() throws IOException {
         Path c = config(CONFIG);
         Path whole = tmp.resolve("whole");
@@ -178,6 +196,7 @@ class TrainCommandTest {
         "data: {dataset: mnist, pixelScale: zero-to-two}|data.pixelScale: expected one of zero-to-one, minus-one-to-one",
         "members: {first: 2, count: 5}|members: expected a non-empty range inside [0, 3)",
         "widths: [8, 6|not valid YAML or JSON",
+        "data: {dataset: synthetic, snapshotSteps: mao}|data.snapshotSteps: expected only with data.snapshots > 0",
     })
     void badConfigIsOneLineNamingTheFieldAndNothingIsWritten(String line, String expected) throws IOException {
         // the bad line replaces the config's line for the same field, or is added
