@@ -38,7 +38,8 @@ public final class TrainCommand implements Callable<Integer> {
             + " sizes (default: $NETGAUSS_PROFILE, else quick)")
     String profile;
 
-    @Option(names = "--resume", description = "continue the run in DIR from its last checkpoint")
+    @Option(names = "--resume", description = "continue the run in DIR from its last checkpoint (or start it if DIR holds"
+            + " no run); only the epochs may differ from the stored config")
     boolean resume;
 
     @Option(names = "--epochs", paramLabel = "N", description = "override the config's epochs")
@@ -76,22 +77,20 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
 
         boolean exists = Files.exists(out.resolve("manifest.json"));
-        if (exists && !resume) {
-            RunDir old = RunDir.open(out);
-            throw new IllegalArgumentException(out + " already holds a run (" + old.status() + ", " + old.epochsDone()
-                    + " epochs done); add --resume to continue it, or choose another --out");
-        }
-        if (!exists && Files.isDirectory(out) && isNonEmpty(out)) {
-            throw new IllegalArgumentException(out + " exists and is not a run directory (no manifest.json);"
-                    + " choose an empty or new --out");
-        }
         if (exists) {
             RunDir old = RunDir.open(out);
-            JsonObject stored = old.config();
-            if (old.isComplete() && stored.equals(Training.configJson(c))) {
+            if (old.isComplete() && old.config().equals(Training.configJson(c))) {
+                // the same run, finished: say so, with or without --resume, and touch nothing
                 summary(stdout, job, c, old, 0, 0, true);
                 return 0;
             }
+            if (!resume) {
+                throw new IllegalArgumentException(out + " already holds a run (" + old.status() + ", " + old.epochsDone()
+                        + " epochs done); add --resume to continue it, or choose another --out");
+            }
+        } else if (Files.isDirectory(out) && isNonEmpty(out)) {
+            throw new IllegalArgumentException(out + " exists and is not a run directory (no manifest.json);"
+                    + " choose an empty or new --out");
         }
         TrainJob.Sets sets = job.data().load();
 

@@ -142,9 +142,14 @@ class TrainCommandTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("already complete"), again.out());
         assertArrayEquals(manifest, bytes(out.resolve("manifest.json")));
-        Result noResume = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke");
-        assertEquals(1, noResume.code());
-        assertTrue(noResume.err().contains("--resume"), noResume.err());
+        Result plain = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().contains("already complete"), plain.out());
+        // more epochs than stored: the finished run is extended only when asked to
+        Result longer = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke", "--epochs", "3");
+        assertEquals(1, longer.code());
+        assertTrue(longer.err().contains("add --resume"), longer.err());
+        assertArrayEquals(manifest, bytes(out.resolve("manifest.json")));
     }
 
     @Test
