@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 + " pre-activations, InPCA.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TrainCommand.class,
                 FitCommand.class,
                 InvariantsCommand.class,
                 WassersteinCommand.class,

@@ -110,10 +110,21 @@ public final class Training {
         return s.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Called after every epoch, e.g. for a progress display. */
+    /** Called after every epoch, e.g. for a progress display (replaces any listener set before). */
     public Training withListener(Consumer<EpochMetrics> l) {
         return new Training(config, validation, snapshots, threads, stopAfterEpoch, Objects.requireNonNull(l), snapshotSteps);
     }
+
+    /** Also calls {@code l} after every epoch, after the listeners already set (a display on top of a user's). */
+    public Training alsoCalling(Consumer<EpochMetrics> l) {
+        return withListener(listener.andThen(Objects.requireNonNull(l)));
+    }
+
+    /** The training config. */
+    public TrainingConfig config() { return config; }
+
+    /** The epoch this training stops after (leaving the run resumable), or the config's epochs. */
+    public int lastEpoch() { return Math.min(config.epochs(), stopAfterEpoch); }
 
     /** Trains (or resumes) into {@code dir} and returns the run. */
     public RunDir run(Dataset train, Path dir) {

@@ -257,6 +257,49 @@ public final class RunDir {
         }
     }
 
+    /**
+     * One row per recorded epoch (0 excluded): the number of members and the means over members of training
+     * loss, training accuracy, validation loss and validation accuracy (NaN where not measured); a table that
+     * renders in a notebook cell. Reads {@code metrics.csv}.
+     */
+    public Table epochSummary() {
+        List<String> lines = metricsLines();
+        java.util.TreeMap<Integer, double[]> rows = new java.util.TreeMap<>();
+        String[] names = {"train_loss", "train_accuracy", "validation_loss", "validation_accuracy"};
+        int[] cols = {3, 4, 5, 6};
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            if (f.length < 7) {
+                throw new IllegalArgumentException(dir.resolve("metrics.csv") + ": line " + (i + 1) + " has " + f.length
+                        + " fields, expected 8 (" + lines.get(0) + ")");
+            }
+            // sums at 0..3, counts at 4..7, members at 8
+            double[] acc = rows.computeIfAbsent(Integer.parseInt(f[1]), e -> new double[9]);
+            acc[8]++;
+            for (int k = 0; k < 4; k++) {
+                if (!f[cols[k]].isEmpty()) {
+                    acc[k] += Double.parseDouble(f[cols[k]]);
+                    acc[4 + k]++;
+                }
+            }
+        }
+        tech.tablesaw.api.IntColumn epoch = tech.tablesaw.api.IntColumn.create("epoch");
+        tech.tablesaw.api.IntColumn members = tech.tablesaw.api.IntColumn.create("members");
+        tech.tablesaw.api.DoubleColumn[] means = new tech.tablesaw.api.DoubleColumn[4];
+        for (int k = 0; k < 4; k++) {
+            means[k] = tech.tablesaw.api.DoubleColumn.create("mean_" + names[k]);
+        }
+        for (Map.Entry<Integer, double[]> r : rows.entrySet()) {
+            epoch.append(r.getKey());
+            double[] a = r.getValue();
+            members.append((int) a[8]);
+            for (int k = 0; k < 4; k++) {
+                means[k].append(a[4 + k] > 0 ? a[k] / a[4 + k] : Double.NaN);
+            }
+        }
+        return Table.create(dir.getFileName() + " by epoch", epoch, members, means[0], means[1], means[2], means[3]);
+    }
+
     /** The raw lines of {@code metrics.csv}, header first (empty if there is none yet). */
     public List<String> metricsLines() {
         Path p = dir.resolve("metrics.csv");
