@@ -60,7 +60,7 @@ public final class Netgauss implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // one line a person can act on; the stack trace only helps us
             String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-            commandLine.getErr().println("netgauss " + commandLine.getCommandName() + ": " + message.replace('\n', ' '));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message.replace('\n', ' '));
             commandLine.getErr().flush();
             return 1;
         });

@@ -48,9 +48,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ensemble-size", paramLabel = "E", description = "override the config's ensemble size (whole ensemble)")
     Integer ensembleSize;
 
-    @Option(names = "--members", paramLabel = "FIRST:COUNT", description = "train only this shard of the ensemble"
-            + " (e.g. a Slurm array task); seeds depend on the global index, so shards merge into the full run")
-    String members;
+    /** --members FROM:TO or --shard K/N, shared with train-shard so a shard means the same to both. */
+    @picocli.CommandLine.Mixin
+    ShardOptions shard = new ShardOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors; results do"
             + " not depend on it)")
@@ -123,16 +123,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (ensembleSize != null) {
             c = c.withEnsembleSize(ensembleSize);
         }
-        if (members != null) {
-            String[] f = members.split(":");
-            try {
-                if (f.length != 2) {
-                    throw new NumberFormatException();
-                }
-                c = c.withMembers(Integer.parseInt(f[0].strip()), Integer.parseInt(f[1].strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--members " + members + ": expected FIRST:COUNT, e.g. 0:100");
-            }
+        if (shard.isSharded()) {
+            c = shard.applyTo(c);
         }
         return c;
     }

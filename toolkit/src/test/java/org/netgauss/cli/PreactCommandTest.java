@@ -162,7 +162,7 @@ class PreactCommandTest {
             Run r = run(args);
             assertEquals(1, r.code(), String.join(" ", args) + ": " + r.err());
             String err = r.err().strip();
-            assertTrue(err.startsWith("netgauss: ") && !err.contains("\n"), String.join(" ", args) + " -> " + err);
+            assertTrue(err.startsWith("netgauss preact ") && !err.contains("\n"), String.join(" ", args) + " -> " + err);
         }
         assertEquals(2, run("preact", "propagate", "--depth", "2").code());   // missing --activation: usage error
     }

@@ -224,7 +224,7 @@ class TrainCommandTest {
         assertEquals(1, r.code());
         String err = r.err().strip();
         assertEquals(1, err.lines().count(), err);
-        assertTrue(err.startsWith("netgauss: "), err);
+        assertTrue(err.startsWith("netgauss train: "), err);
         assertTrue(err.contains(expected), err);
         assertFalse(Files.exists(out), "nothing written");
     }
