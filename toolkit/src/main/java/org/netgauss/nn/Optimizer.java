@@ -81,17 +81,23 @@ public sealed interface Optimizer {
         }
     }
 
+    /** The hyper-parameter checks Adam and AdamW share; {@code name} prefixes the message. */
+    private static void checkAdamSettings(String name, double lr, double beta1, double beta2, double eps,
+                                          double weightDecay) {
+        checkLr(lr);
+        checkRange(beta1, 0, 1 - 1e-12, name + " beta1");
+        checkRange(beta2, 0, 1 - 1e-12, name + " beta2");
+        checkRange(eps, 0, Double.MAX_VALUE, name + " eps");
+        checkRange(weightDecay, 0, Double.MAX_VALUE, name + " weight_decay");
+    }
+
     /**
      * {@code torch.optim.Adam} (Kingma &amp; Ba 2015) with coupled L2 weight decay: g_t += wd·p;
      * m_t = β1 m + (1-β1) g_t; v_t = β2 v + (1-β2) g_t²; p -= (lr / (1-β1^t)) · m_t / (sqrt(v_t)/sqrt(1-β2^t) + eps).
      */
     record Adam(double lr, double beta1, double beta2, double eps, double weightDecay) implements Optimizer {
         public Adam {
-            checkLr(lr);
-            checkRange(beta1, 0, 1 - 1e-12, "Adam beta1");
-            checkRange(beta2, 0, 1 - 1e-12, "Adam beta2");
-            checkRange(eps, 0, Double.MAX_VALUE, "Adam eps");
-            checkRange(weightDecay, 0, Double.MAX_VALUE, "Adam weight_decay");
+            checkAdamSettings("Adam", lr, beta1, beta2, eps, weightDecay);
         }
 
         @Override
@@ -112,11 +118,7 @@ public sealed interface Optimizer {
      */
     record AdamW(double lr, double beta1, double beta2, double eps, double weightDecay) implements Optimizer {
         public AdamW {
-            checkLr(lr);
-            checkRange(beta1, 0, 1 - 1e-12, "AdamW beta1");
-            checkRange(beta2, 0, 1 - 1e-12, "AdamW beta2");
-            checkRange(eps, 0, Double.MAX_VALUE, "AdamW eps");
-            checkRange(weightDecay, 0, Double.MAX_VALUE, "AdamW weight_decay");
+            checkAdamSettings("AdamW", lr, beta1, beta2, eps, weightDecay);
         }
 
         @Override

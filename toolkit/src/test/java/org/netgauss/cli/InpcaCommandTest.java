@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,22 +36,8 @@ class InpcaCommandTest {
         };
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Netgauss.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static double[] doubles(JsonArray a) {
@@ -69,7 +52,7 @@ class InpcaCommandTest {
     void jsonEigenvaluesMatchSpec17AndTheLibrary() {
         Path probs = dir.resolve("four.npy");
         Npy.write(probs, fourModels(), 4, 2, 3);
-        Run r = run("inpca", probs.toString(), "--json", "--components", "4");
+        CliRun r = run("inpca", probs.toString(), "--json", "--components", "4");
         assertEquals(0, r.code(), r.err());
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
         assertEquals(4, o.get("models").getAsInt());
@@ -108,7 +91,7 @@ class InpcaCommandTest {
         Path probs = dir.resolve("four32.npy");
         Path coords = dir.resolve("coords.npy");
         Npy.write(probs, f, 4, 2, 3);
-        Run r = run("inpca", probs.toString(), "--out", coords.toString());
+        CliRun r = run("inpca", probs.toString(), "--out", coords.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("time-like"), r.out());
         NpyArray x = Npy.read(coords);
@@ -126,7 +109,7 @@ class InpcaCommandTest {
     void defaultComponentsNeverExceedTheModelCount() {
         Path probs = dir.resolve("two.npy");
         Npy.write(probs, java.util.Arrays.copyOf(fourModels(), 12), 2, 2, 3);
-        Run r = run("inpca", probs.toString(), "--json");
+        CliRun r = run("inpca", probs.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
         assertEquals(2, o.get("components").getAsInt());
@@ -147,7 +130,7 @@ class InpcaCommandTest {
         args[1] = probs.toString();
         args[2] = "--out=" + coords;
         System.arraycopy(extra, 0, args, 3, extra.length);
-        Run r = run(args);
+        CliRun r = run(args);
         assertNotEquals(0, r.code());
         String err = r.err().strip();
         assertFalse(err.contains("\n"), "one-line message, got: " + err);

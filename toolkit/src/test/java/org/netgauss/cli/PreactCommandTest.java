@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netgauss.preact.EdgeOfChaos;
@@ -23,33 +19,13 @@ import org.netgauss.preact.TwoLayerKsExperiment;
 /** {@code netgauss preact ...} through {@link Netgauss#execute}, its JSON compared with the library's numbers. */
 class PreactCommandTest {
 
-    private record Run(int code, String out, String err) {
-        JsonObject json() {
-            return JsonParser.parseString(out).getAsJsonObject();
-        }
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Netgauss.execute(args);
-            System.out.flush();
-            System.err.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void ksJsonEqualsTheLibrarysTwoLayerExperiment() {
-        Run r = run("preact", "ks", "--config", "cfg2", "--widths", "2..3", "--activation", "phi-pos-3,relu",
+        CliRun r = run("preact", "ks", "--config", "cfg2", "--widths", "2..3", "--activation", "phi-pos-3,relu",
                 "--networks", "3000", "--seed", "1", "--json");
         assertEquals(0, r.code(), r.err());
         JsonObject o = r.json();
@@ -72,16 +48,16 @@ class PreactCommandTest {
 
     @Test
     void ksWidthListGivesTheSameNumbersAsARange() {
-        Run range = run("preact", "ks", "--config", "cfg0", "--widths", "1..2", "--activation", "tanh",
+        CliRun range = run("preact", "ks", "--config", "cfg0", "--widths", "1..2", "--activation", "tanh",
                 "--networks", "500", "--json");
-        Run list = run("preact", "ks", "--config", "cfg0", "--widths", "2", "--activation", "tanh",
+        CliRun list = run("preact", "ks", "--config", "cfg0", "--widths", "2", "--activation", "tanh",
                 "--networks", "500", "--json");
         assertEquals(range.json().getAsJsonArray("points").get(1), list.json().getAsJsonArray("points").get(0));
     }
 
     @Test
     void propagateJsonEqualsTheLibrarysPropagation() {
-        Run r = run("preact", "propagate", "--activation", "phi-odd-3", "--depth", "5", "--width", "4",
+        CliRun r = run("preact", "propagate", "--activation", "phi-odd-3", "--depth", "5", "--width", "4",
                 "--networks", "2000", "--seed", "3", "--json");
         assertEquals(0, r.code(), r.err());
         JsonObject o = r.json();
@@ -104,7 +80,7 @@ class PreactCommandTest {
 
     @Test
     void propagateScaleOverridesReachTheInitialisation() {
-        Run r = run("preact", "propagate", "--activation", "relu", "--depth", "1", "--width", "3",
+        CliRun r = run("preact", "propagate", "--activation", "relu", "--depth", "1", "--width", "3",
                 "--networks", "100", "--sigma-w", "1", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(1.0, r.json().get("sigma_w").getAsDouble(), 0.0);
@@ -114,16 +90,16 @@ class PreactCommandTest {
 
     @Test
     void eocJsonMatchesTheSpecsTanhPointAndThePhiThetaNonAsymptoticPoint() {
-        Run tanh = run("preact", "eoc", "--activation", "tanh", "--sigma-b2", "0.05", "--json");
+        CliRun tanh = run("preact", "eoc", "--activation", "tanh", "--sigma-b2", "0.05", "--json");
         assertEquals(0, tanh.code(), tanh.err());
         JsonObject p = tanh.json().getAsJsonArray("curve").get(0).getAsJsonObject();
         assertEquals(1.760955, p.get("sigma_w2").getAsDouble(), 2e-6);   // spec 2.2
         assertEquals(0.570048, p.get("q_star").getAsDouble(), 2e-6);
-        Run phi = run("preact", "eoc", "--activation", "phi-odd-3", "--sigma-b2", "0.05", "--json");
+        CliRun phi = run("preact", "eoc", "--activation", "phi-odd-3", "--sigma-b2", "0.05", "--json");
         assertEquals(0, phi.code(), phi.err());
         assertEquals(EdgeOfChaos.nonAsymptotic(PhiTheta.odd(3), PhiTheta.odd(3).weightLaw()).sigmaW2(),
                 phi.json().getAsJsonObject("non_asymptotic").get("sigma_w2").getAsDouble(), 0.0);
-        Run relu = run("preact", "eoc", "--activation", "relu", "--json");
+        CliRun relu = run("preact", "eoc", "--activation", "relu", "--json");
         assertEquals(2.0, relu.json().getAsJsonArray("curve").get(0).getAsJsonObject().get("sigma_w2").getAsDouble(), 0.0);
     }
 
@@ -131,7 +107,7 @@ class PreactCommandTest {
     void correlationsJsonEqualsTheLibraryOnMnist() {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(org.netgauss.data.Mnist.defaultDirectory()
                 .resolve(org.netgauss.data.Mnist.TEST_IMAGES)), "MNIST not in the cache; environment/bin/setup fetches it");
-        Run r = run("preact", "correlations", "--activation", "tanh", "--widths", "6,6", "--per-class", "2", "--inits", "4",
+        CliRun r = run("preact", "correlations", "--activation", "tanh", "--widths", "6,6", "--per-class", "2", "--inits", "4",
                 "--seed", "2", "--json");
         assertEquals(0, r.code(), r.err());
         var sample = org.netgauss.preact.ClassSample.of(org.netgauss.data.Mnist.load().test(), 2, 2).standardised();
@@ -159,7 +135,7 @@ class PreactCommandTest {
                 {"preact", "propagate", "--activation", "tanh", "--depth", "2", "--width", "2", "--input", "image"},
                 {"preact", "eoc", "--activation", "relu", "--sigma-b2", "0.1"},
                 {"preact", "correlations", "--activation", "tanh", "--widths", "0"}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(1, r.code(), String.join(" ", args) + ": " + r.err());
             String err = r.err().strip();
             assertTrue(err.startsWith("netgauss preact ") && !err.contains("\n"), String.join(" ", args) + " -> " + err);

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -43,22 +40,8 @@ class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) { }
-
-    private Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Netgauss.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path config(String text) throws IOException {
@@ -78,7 +61,7 @@ class TrainCommandTest {
     @Test
     void trainWritesACompleteRunAndAJsonSummary() throws IOException {
         Path out = tmp.resolve("run");
-        Result r = run("train", "--config", config(CONFIG).toString(), "--out", out.toString(), "--profile", "quick",
+        CliRun r = run("train", "--config", config(CONFIG).toString(), "--out", out.toString(), "--profile", "quick",
                 "--json", "--threads", "2");
         assertEquals(0, r.code(), r.err());
         JsonObject s = JsonParser.parseString(r.out().strip()).getAsJsonObject();
@@ -97,7 +80,7 @@ class TrainCommandTest {
     void snapshotStepsWriteProbabilitiesAfterThoseMinibatches() throws IOException {
         Path out = tmp.resolve("steps");
         String text = CONFIG.replace("snapshots: 10}", "snapshots: 10, snapshotSteps: [1, 3, 9]}");
-        Result r = run("train", "--config", config(text).toString(), "--out", out.toString(), "--profile", "smoke");
+        CliRun r = run("train", "--config", config(text).toString(), "--out", out.toString(), "--profile", "smoke");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(new long[] {1, 3, 9}, RunDir.open(out).snapshotSteps());
         assertArrayEquals(new int[] {2, 10, 3}, RunDir.open(out).snapshot(3).shape());
@@ -105,7 +88,7 @@ class TrainCommandTest {
 
     @Test
     void unknownProfileNamesTheFlag() throws IOException {
-        Result r = run("train", "--config", config(CONFIG).toString(), "--out", tmp.resolve("p").toString(),
+        CliRun r = run("train", "--config", config(CONFIG).toString(), "--out", tmp.resolve("p").toString(),
                 "--profile", "huge");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--profile huge: use smoke, quick or paper"), r.err());
@@ -118,12 +101,12 @@ class TrainCommandTest {
         Path parts = tmp.resolve("parts");
         assertEquals(0, run("train", "--config", c.toString(), "--out", whole.toString(), "--profile", "quick").code());
         // stop after epoch 3: the last checkpoint with optimiser state is epoch 2, so the resume replays epoch 3
-        Result stopped = run("train", "--config", c.toString(), "--out", parts.toString(), "--profile", "quick",
+        CliRun stopped = run("train", "--config", c.toString(), "--out", parts.toString(), "--profile", "quick",
                 "--stop-after-epoch", "3");
         assertEquals(0, stopped.code(), stopped.err());
         assertFalse(RunDir.open(parts).isComplete());
         assertTrue(stopped.out().contains("--resume"), "says how to continue: " + stopped.out());
-        Result resumed = run("train", "--config", c.toString(), "--out", parts.toString(), "--profile", "quick", "--resume",
+        CliRun resumed = run("train", "--config", c.toString(), "--out", parts.toString(), "--profile", "quick", "--resume",
                 "--threads", "1");
         assertEquals(0, resumed.code(), resumed.err());
         for (String f : new String[] {"metrics.csv", "checkpoints/epoch-004/W1.npy", "checkpoints/epoch-004/W3.npy",
@@ -138,15 +121,15 @@ class TrainCommandTest {
         Path out = tmp.resolve("run");
         assertEquals(0, run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke").code());
         byte[] manifest = bytes(out.resolve("manifest.json"));
-        Result again = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke", "--resume");
+        CliRun again = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke", "--resume");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("already complete"), again.out());
         assertArrayEquals(manifest, bytes(out.resolve("manifest.json")));
-        Result plain = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke");
+        CliRun plain = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke");
         assertEquals(0, plain.code(), plain.err());
         assertTrue(plain.out().contains("already complete"), plain.out());
         // more epochs than stored: the finished run is extended only when asked to
-        Result longer = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke", "--epochs", "3");
+        CliRun longer = run("train", "--config", c.toString(), "--out", out.toString(), "--profile", "smoke", "--epochs", "3");
         assertEquals(1, longer.code());
         assertTrue(longer.err().contains("add --resume"), longer.err());
         assertArrayEquals(manifest, bytes(out.resolve("manifest.json")));
@@ -220,7 +203,7 @@ class TrainCommandTest {
             text.append(line).append('\n');
         }
         Path out = tmp.resolve("never");
-        Result r = run("train", "--config", config(text.toString()).toString(), "--out", out.toString(), "--profile", "quick");
+        CliRun r = run("train", "--config", config(text.toString()).toString(), "--out", out.toString(), "--profile", "quick");
         assertEquals(1, r.code());
         String err = r.err().strip();
         assertEquals(1, err.lines().count(), err);
@@ -231,7 +214,7 @@ class TrainCommandTest {
 
     @Test
     void missingConfigFileIsNamed() {
-        Result r = run("train", "--config", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("o").toString());
+        CliRun r = run("train", "--config", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("o").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("nope.yaml: no such config file"), r.err());
     }
