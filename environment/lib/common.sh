@@ -12,3 +12,7 @@ say() { printf 'netgauss: %s\n' "$*"; }
 die() { printf 'netgauss: %s\n' "$*" >&2; exit 1; }
 toolkit_jar() { ls "$ROOT"/toolkit/target/netgauss-toolkit-*.jar 2>/dev/null | head -n 1; }
 kernel_jar() { ls "$ROOT"/kernel/target/netgauss-kernel-*.jar 2>/dev/null | head -n 1; }
+# The JDK's vector API, which the toolkit's training kernels use (without it they fall back to plain Java).
+VECTOR_MODULE="--add-modules=jdk.incubator.vector"
+# The JVM announces an incubator module on stderr at every start; a command-line tool should not.
+drop_incubator_warning() { grep -v --line-buffered '^WARNING: Using incubator modules' >&2 || true; }

@@ -48,6 +48,8 @@ public final class KernelSpecInstaller {
         argv.add(java);
         argv.add("-Djava.awt.headless=true");
         argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        // the vector API behind the toolkit's training kernels (org.netgauss.nn.internal.VectorKernels)
+        argv.add("--add-modules=jdk.incubator.vector");
         if (featureVersion(java) >= 24) {
             // JDK 24+ warns on every start about javacpp's native access and classgraph's use of Unsafe
             argv.add("--enable-native-access=ALL-UNNAMED");

@@ -20,6 +20,23 @@ public interface Activation {
     /** phi'(z), given z and a = phi(z) (whichever is cheaper to use). */
     float derivative(float z, float a);
 
+    /**
+     * a[i] = phi(z[i]) for i &lt; n: the trainer's hot loop. The default calls {@link #value}; an implementation may
+     * override it with a loop the JIT can vectorise, computing the same floats.
+     */
+    default void apply(float[] z, float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = value(z[i]);
+        }
+    }
+
+    /** g[i] *= phi'(z[i]) for i &lt; n, given a = phi(z); overridable like {@link #apply}. */
+    default void backpropagate(float[] g, float[] z, float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            g[i] *= derivative(z[i], a[i]);
+        }
+    }
+
     /** ReLU: max(z, 0); derivative 1 for z &gt; 0, else 0 (as {@code torch.nn.ReLU}). */
     Activation RELU = of("relu", z -> z > 0f ? z : 0f, (z, a) -> z > 0f ? 1f : 0f);
 

@@ -10,7 +10,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.netgauss.data.Dataset;
+import org.netgauss.nn.internal.DenseKernels;
 import org.netgauss.nn.internal.Kernels;
+import org.netgauss.nn.internal.RowSplit;
 import org.netgauss.store.Checkpoint;
 import org.netgauss.store.NpyArray;
 
@@ -20,7 +22,8 @@ import org.netgauss.store.NpyArray;
  * <p><b>Compute layout.</b> Members are independent, so the engine gives each worker thread a whole member
  * for a whole epoch: that member's weights, gradients and optimiser state (31 KB + 63 KB for 784x10 with
  * Adam) stay in the core's cache for all 600 steps while only the minibatches stream in. The dense work runs in
- * {@link Kernels} (vectorised FMA loops). This beats one batched tensor operation per step over all members
+ * {@link Kernels} (register-blocked vector FMAs). With fewer members than threads (one wide network), members
+ * run one after another and each layer product is split by rows across the threads instead ({@link RowSplit}). This beats one batched tensor operation per step over all members
  * (ND4J rank-3 matmul, which must gather a {@code [E, 100, 784]} batch — 314 MB at E = 1000 — through memory
  * every step); the benchmark {@code org.netgauss.bench.TrainingBenchmark} measures both.
  *
@@ -37,6 +40,11 @@ public final class EnsembleTrainer {
     final int members;
     final int layers;
     private final int threads;
+    private final DenseKernels dense;
+    // fewer members than threads: members run one after another and each one's layer products are split
+    private final RowSplit rowSplit;
+    // a narrow first layer (paper: 784 -> 10) reads its input per sample, saving the batch transpose every step
+    private final boolean sampleForward;
     // per layer l = 0..L-1 (W_{l+1}): one array per (member, output neuron) row, index member*out + j, so the
     // optimiser's loop over a row vectorises (see Kernels); biases flat [members * out]
     final float[][][] weights;
@@ -50,7 +58,7 @@ public final class EnsembleTrainer {
     final EarlyStopping.State[] stopping;
     int epoch;
 
-    private EnsembleTrainer(TrainingConfig config, int threads) {
+    private EnsembleTrainer(TrainingConfig config, int threads, DenseKernels dense) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         }
@@ -59,6 +67,9 @@ public final class EnsembleTrainer {
         this.members = config.memberCount();
         this.layers = mlp.layers();
         this.threads = threads;
+        this.dense = dense;
+        this.sampleForward = dense.pad(mlp.fanOut(1)) <= 2 * dense.lanes();
+        this.rowSplit = members < threads ? new RowSplit(threads) : RowSplit.INLINE;
         weights = new float[layers][][];
         biases = new float[layers][];
         int slots = config.optimizer().stateSlots();
@@ -91,7 +102,12 @@ public final class EnsembleTrainer {
 
     /** A trainer at epoch 0 with freshly initialised members, using {@code threads} worker threads. */
     public static EnsembleTrainer initialise(TrainingConfig config, int threads) {
-        EnsembleTrainer t = new EnsembleTrainer(config, threads);
+        return initialise(config, threads, Kernels.dense());
+    }
+
+    /** Like {@link #initialise(TrainingConfig, int)} with the given kernels (tests compare implementations). */
+    static EnsembleTrainer initialise(TrainingConfig config, int threads, DenseKernels dense) {
+        EnsembleTrainer t = new EnsembleTrainer(config, threads, dense);
         for (int m = 0; m < t.members; m++) {
             Rng rng = Seeds.rng(config.seed(), t.globalIndex(m), Seeds.Purpose.INIT, 0);
             for (int l = 0; l < t.layers; l++) {
@@ -113,7 +129,7 @@ public final class EnsembleTrainer {
 
     /** An uninitialised trainer whose state the caller restores (resume from a checkpoint). */
     static EnsembleTrainer blank(TrainingConfig config, int threads) {
-        return new EnsembleTrainer(config, threads);
+        return new EnsembleTrainer(config, threads, Kernels.dense());
     }
 
     public TrainingConfig config() { return config; }
@@ -222,12 +238,12 @@ public final class EnsembleTrainer {
                 trainLoss[m] = Double.NaN;
                 trainAcc[m] = Double.NaN;
                 for (float[] p : due.values()) {
-                    memberProbabilities(m, snapshotSet, new Workspace(mlp, config.batchSize()), p);
+                    memberProbabilities(m, snapshotSet, workspace(config.batchSize()), p);
                 }
             } else {
                 int[] order = shared != null ? shared
                         : Seeds.rng(config.seed(), globalIndex(m), Seeds.Purpose.DATA_ORDER, nextEpoch).permutation(n);
-                Workspace ws = new Workspace(mlp, config.batchSize());
+                Workspace ws = workspace(config.batchSize());
                 double lossSum = 0;
                 long correct = 0;
                 for (int start = 0; start < n; start += config.batchSize()) {
@@ -247,7 +263,7 @@ public final class EnsembleTrainer {
                 trainAcc[m] = (double) correct / n;
             }
             if (validation != null) {
-                double[] e = evaluateMember(m, validation, new Workspace(mlp, config.batchSize()));
+                double[] e = evaluateMember(m, validation, workspace(config.batchSize()));
                 valLoss[m] = e[0];
                 valAcc[m] = e[1];
             }
@@ -279,7 +295,7 @@ public final class EnsembleTrainer {
     public double[][] evaluate(Dataset data) {
         checkData(data, "evaluation set");
         double[][] r = new double[members][];
-        parallel(m -> r[m] = evaluateMember(m, data, new Workspace(mlp, config.batchSize())));
+        parallel(m -> r[m] = evaluateMember(m, data, workspace(config.batchSize())));
         return r;
     }
 
@@ -293,7 +309,7 @@ public final class EnsembleTrainer {
         int s = data.size();
         int c = mlp.outputs();
         float[] out = new float[Math.multiplyExact(Math.multiplyExact(members, s), c)];
-        parallel(m -> memberProbabilities(m, data, new Workspace(mlp, config.batchSize()), out));
+        parallel(m -> memberProbabilities(m, data, workspace(config.batchSize()), out));
         return out;
     }
 
@@ -343,7 +359,15 @@ public final class EnsembleTrainer {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** Per-member scratch buffers, sized for one minibatch; arrays per feature or per sample (see Kernels). */
+    /** Scratch buffers for one member at a time. */
+    private Workspace workspace(int batch) {
+        return new Workspace(mlp, batch, dense, rowSplit, sampleForward);
+    }
+
+    /**
+     * Per-member scratch buffers, sized for one minibatch; arrays per feature or per sample (see DenseKernels),
+     * their lengths padded to the kernels' vector width.
+     */
     private static final class Workspace {
         final float[][] x;      // [batch][n0]: the input per sample
         final int[] y;
@@ -354,30 +378,35 @@ public final class EnsembleTrainer {
         final float[][] rows;   // a hidden layer's input per sample, [batch][n_{l-1}]
         final float[][] gw;     // weight gradient per output neuron
         final float[] gb;
+        final float[][] wt;     // the first layer's weights transposed, [n0][pad(n1)], when read per sample
+        final RowSplit split;
         int correct;
 
-        Workspace(Mlp mlp, int batch) {
+        Workspace(Mlp mlp, int batch, DenseKernels k, RowSplit split, boolean sampleForward) {
+            this.split = split;
+            int nbp = k.pad(batch);
             int[] w = mlp.widths();
             int layers = w.length - 1;
-            x = new float[batch][w[0]];
+            x = new float[batch][k.pad(w[0])];
             y = new int[batch];
             act = new float[layers + 1][][];
             pre = new float[layers + 1][][];
             int maxW = 0;
             int maxHidden = 1;
             for (int l = 0; l <= layers; l++) {
-                act[l] = new float[w[l]][batch];
+                act[l] = new float[w[l]][nbp];
                 if (l >= 1 && l < layers) {
-                    pre[l] = new float[w[l]][batch];
+                    pre[l] = new float[w[l]][nbp];
                     maxHidden = Math.max(maxHidden, w[l]);
                 }
                 maxW = Math.max(maxW, w[l]);
             }
-            dz = new float[maxW][batch];
-            dz2 = new float[maxW][batch];
-            rows = new float[batch][maxHidden];
-            gw = new float[maxW][maxW];
+            dz = new float[maxW][nbp];
+            dz2 = new float[maxW][nbp];
+            rows = new float[batch][k.pad(maxHidden)];
+            gw = new float[maxW][k.pad(maxW)];
             gb = new float[maxW];
+            wt = sampleForward ? new float[w[0]][k.pad(w[1])] : null;
         }
     }
 
@@ -387,7 +416,9 @@ public final class EnsembleTrainer {
             d.gatherRows(rows, start + b, start + b + 1, ws.x[b], 0);
         }
         d.gatherLabels(rows, start, start + nb, ws.y, 0);
-        Kernels.toFeatures(ws.x, nb, mlp.inputs(), ws.act[0]);
+        if (!sampleForward) {
+            Kernels.toFeatures(ws.x, nb, mlp.inputs(), ws.act[0]);
+        }
     }
 
     private void forward(int m, int nb, Workspace ws) {
@@ -397,17 +428,51 @@ public final class EnsembleTrainer {
             int in = mlp.fanIn(l);
             boolean hidden = l < layers;
             float[][] z = hidden ? ws.pre[l] : ws.act[l];
-            Kernels.forward(weights[l - 1], m * out, out, in, ws.act[l - 1], nb, z,
-                    mlp.bias() ? biases[l - 1] : null, m * out);
+            float[][] w = weights[l - 1];
+            float[] bias = mlp.bias() ? biases[l - 1] : null;
+            if (l == 1 && sampleForward) {
+                transposeRows(w, m * out, out, in, ws.wt);
+                dense.forwardFromSamples(ws.wt, out, in, ws.x, nb, z, bias, m * out);
+            } else {
+                float[][] x = ws.act[l - 1];
+                ws.split.run(out, 5, (long) in * nb, (j0, j1) -> dense.forward(w, m * out, j0, j1, in, x, nb, z, bias, m * out));
+            }
             if (hidden) {
                 float[][] a = ws.act[l];
                 for (int j = 0; j < out; j++) {
-                    float[] zj = z[j];
-                    float[] aj = a[j];
-                    for (int b = 0; b < nb; b++) {
-                        aj[b] = phi.value(zj[b]);
+                    if (phi == Activation.RELU) {
+                        dense.relu(z[j], a[j], nb);
+                    } else {
+                        phi.apply(z[j], a[j], nb);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * wt[k][j] = w[row0 + j][k]. By destination row, with the source rows read side by side (four at a time):
+     * writing column-wise into the 784 destination rows instead cost as much as the weight gradient.
+     */
+    private static void transposeRows(float[][] w, int row0, int out, int in, float[][] wt) {
+        int j = 0;
+        for (; j + 3 < out; j += 4) {
+            float[] r0 = w[row0 + j];
+            float[] r1 = w[row0 + j + 1];
+            float[] r2 = w[row0 + j + 2];
+            float[] r3 = w[row0 + j + 3];
+            for (int k = 0; k < in; k++) {
+                float[] d = wt[k];
+                d[j] = r0[k];
+                d[j + 1] = r1[k];
+                d[j + 2] = r2[k];
+                d[j + 3] = r3[k];
+            }
+        }
+        for (; j < out; j++) {
+            float[] r = w[row0 + j];
+            for (int k = 0; k < in; k++) {
+                wt[k][j] = r[k];
             }
         }
     }
@@ -482,7 +547,7 @@ public final class EnsembleTrainer {
      */
     double gradients(int m, Dataset batch, float[][] gradW, float[][] gradB) {
         int nb = batch.size();
-        Workspace ws = new Workspace(mlp, nb);
+        Workspace ws = workspace(nb);
         int[] rows = identity(nb);
         loadBatch(batch, rows, 0, nb, ws);
         forward(m, nb, ws);
@@ -507,36 +572,43 @@ public final class EnsembleTrainer {
                 Kernels.toSamples(ws.act[l - 1], in, nb, ws.rows);
                 inputRows = ws.rows;
             }
-            Kernels.weightGradient(dz, out, in, inputRows, nb, ws.gw);
+            float[][] dzl = dz;
+            ws.split.run(out, 5, (long) in * nb, (j0, j1) -> dense.weightGradient(dzl, j0, j1, in, inputRows, nb, ws.gw));
             if (mlp.bias()) {
                 Kernels.biasGradient(dz, out, nb, ws.gb);
             }
             if (l > 1) {
                 // the gradient flowing down uses W_l before its update, as autograd does
-                Kernels.inputGradient(weights[l - 1], m * out, out, in, dz, nb, spare);
+                float[][] w = weights[l - 1];
+                float[][] dst = spare;
+                ws.split.run(in, 5, (long) out * nb, (k0, k1) -> dense.inputGradient(w, m * out, out, k0, k1, dzl, nb, dst));
                 float[][] zPrev = ws.pre[l - 1];
                 float[][] aPrev = ws.act[l - 1];
                 for (int k = 0; k < in; k++) {
-                    float[] sk = spare[k];
-                    float[] zk = zPrev[k];
-                    float[] ak = aPrev[k];
-                    for (int b = 0; b < nb; b++) {
-                        sk[b] *= phi.derivative(zk[b], ak[b]);
+                    if (phi == Activation.RELU) {
+                        dense.reluBackward(spare[k], zPrev[k], nb);
+                    } else {
+                        phi.backpropagate(spare[k], zPrev[k], aPrev[k], nb);
                     }
                 }
             }
-            float[][] state = new float[weightState.length][];
-            for (int j = 0; j < out; j++) {
-                if (gradW != null) {
+            if (gradW != null) {
+                for (int j = 0; j < out; j++) {
                     System.arraycopy(ws.gw[j], 0, gradW[l - 1], j * in, in);
-                } else {
-                    int row = m * out + j;
-                    for (int s = 0; s < state.length; s++) {
-                        state[s] = weightState[s][l - 1][row];
-                    }
-                    // parameter, gradient and state rows all start at 0: the update loop vectorises
-                    opt.update(weights[l - 1][row], 0, in, ws.gw[j], 0, state, t, lr[m]);
                 }
+            } else {
+                int layer = l - 1;
+                ws.split.run(out, 1, 4L * in, (j0, j1) -> {
+                    float[][] state = new float[weightState.length][];
+                    for (int j = j0; j < j1; j++) {
+                        int row = m * out + j;
+                        for (int s = 0; s < state.length; s++) {
+                            state[s] = weightState[s][layer][row];
+                        }
+                        // parameter, gradient and state rows all start at 0: the update loop vectorises
+                        opt.update(weights[layer][row], 0, in, ws.gw[j], 0, state, t, lr[m]);
+                    }
+                });
             }
             if (mlp.bias()) {
                 if (gradB != null) {
@@ -583,7 +655,7 @@ public final class EnsembleTrainer {
     }
 
     private void parallel(IntConsumer body) {
-        int workers = Math.min(threads, members);
+        int workers = rowSplit == RowSplit.INLINE ? Math.min(threads, members) : 1;
         if (workers == 1) {
             for (int m = 0; m < members; m++) {
                 body.accept(m);

@@ -94,6 +94,7 @@ public final class PaperBenchmark {
     }
 
     private void run() throws Exception {
+        System.out.println("netgauss kernels: " + org.netgauss.nn.internal.Kernels.describe());
         System.out.printf(Locale.ROOT, "threads=%d, cores=%d, java %s, %d samples per run, load %.1f%n", threads,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), data.size(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -48,6 +48,38 @@ class EnsembleTrainerTest {
     }
 
     @Test
+    void oneWideMemberSplitAcrossThreadsEqualsOneThreadAndThePlainKernels() {
+        // 300 x 300 layers: every layer product is split by rows when there are more threads than members
+        TrainingConfig cfg = TrainingConfig.defaults(Mlp.of(12, 300, 300, 4)).withEnsembleSize(1).withBatchSize(37)
+                .withEpochs(1).withSeed(7);
+        EnsembleTrainer one = EnsembleTrainer.initialise(cfg, 1);
+        EnsembleTrainer three = EnsembleTrainer.initialise(cfg, 3);
+        EnsembleTrainer plain = EnsembleTrainer.initialise(cfg, 3, org.netgauss.nn.internal.Kernels.plain());
+        for (EnsembleTrainer t : new EnsembleTrainer[] {one, three, plain}) {
+            t.trainEpoch(TRAIN, VAL);
+        }
+        for (int l = 1; l <= 3; l++) {
+            assertArrayEquals(one.weights(l), three.weights(l), "W" + l);
+            assertArrayEquals(one.weights(l), plain.weights(l), "W" + l + " plain kernels");
+            assertArrayEquals(one.biases(l), three.biases(l), "b" + l);
+        }
+        assertFalse(Arrays.equals(one.weights(2), EnsembleTrainer.initialise(cfg, 1).weights(2)), "it trained");
+        assertArrayEquals(one.evaluate(VAL)[0], three.evaluate(VAL)[0]);
+    }
+
+    @Test
+    void vectorAndPlainKernelsTrainTheSameEnsembleBitForBit() {
+        EnsembleTrainer vector = train(config(3), 2, 2);
+        EnsembleTrainer plain = EnsembleTrainer.initialise(config(3), 2, org.netgauss.nn.internal.Kernels.plain());
+        for (int i = 0; i < 2; i++) {
+            plain.trainEpoch(TRAIN, VAL);
+        }
+        for (int l = 1; l <= 3; l++) {
+            assertArrayEquals(vector.weights(l), plain.weights(l), "W" + l);
+        }
+    }
+
+    @Test
     void shardOfMembersTwoToFourEqualsSameMembersOfFullRun() {
         EnsembleTrainer full = train(config(6), 2, 3);
         EnsembleTrainer shard = train(config(6).withMembers(2, 3), 2, 3);

@@ -3,85 +3,57 @@ package org.netgauss.nn.internal;
 import java.util.Arrays;
 
 /**
- * The dense kernels of one member's forward and backward pass, in plain Java.
+ * The kernels of one member's forward and backward pass: the dense products of the chosen {@link DenseKernels}
+ * and the small helpers around them (bias gradient, layout changes).
  *
- * <p>Layout. Activations are feature-major and held as one array per feature ({@code at[k]} is feature k over
- * the batch), the layer input for the weight gradient as one array per sample ({@code a[b]}), and gradients of
- * the weights as one array per output neuron. Every inner loop is then an {@code axpy} over a whole array
- * starting at index 0, a form HotSpot's C2 (JDK 17) turns into AVX2 vector FMAs; the same loops over one flat
- * array with two different offsets stay scalar in JDK 17 (checked in the JIT's assembly: only scalar
- * {@code vfmadd231ss}). Measured on the project machine, 784x10 layer, batch 100, one core, under load:
- * forward 18–21 GFLOP/s and weight gradient 21–27 GFLOP/s here, against 6 and 10 for the flat-array form and
- * 3–4 for dot products.
- *
- * <p>Summation order is fixed (k in blocks of 4, then the rest; b likewise), so results never depend on
- * threads.
+ * <p>{@link #dense()} is {@link VectorKernels} when the JVM has the {@code jdk.incubator.vector} module (start it
+ * with {@code --add-modules jdk.incubator.vector}; the netgauss launcher, kernelspec and build do) and
+ * {@link PlainKernels} otherwise. The system property {@code netgauss.kernels=plain|vector} forces a choice. Both
+ * give bit-identical results, so the choice changes speed only.
  */
 public final class Kernels {
+    /** The system property that forces {@code plain} or {@code vector} kernels. */
+    public static final String PROPERTY = "netgauss.kernels";
+
+    private static final DenseKernels DENSE = choose(System.getProperty(PROPERTY, ""));
+
     private Kernels() {
     }
 
-    /**
-     * zt[j][b] = bias[boff+j] + sum_k w[row0 + j][k] * at[k][b] for b &lt; nb: the forward product of a
-     * layer whose weight rows (one per output neuron) start at {@code row0}; {@code bias} may be null.
-     */
-    public static void forward(float[][] w, int row0, int out, int in, float[][] at, int nb, float[][] zt,
-                               float[] bias, int boff) {
-        for (int j = 0; j < out; j++) {
-            float[] z = zt[j];
-            Arrays.fill(z, 0, nb, bias == null ? 0f : bias[boff + j]);
-            float[] wj = w[row0 + j];
-            int k = 0;
-            for (; k + 3 < in; k += 4) {
-                float w0 = wj[k];
-                float w1 = wj[k + 1];
-                float w2 = wj[k + 2];
-                float w3 = wj[k + 3];
-                float[] x0 = at[k];
-                float[] x1 = at[k + 1];
-                float[] x2 = at[k + 2];
-                float[] x3 = at[k + 3];
-                for (int b = 0; b < nb; b++) {
-                    z[b] = Math.fma(w3, x3[b], Math.fma(w2, x2[b], Math.fma(w1, x1[b], Math.fma(w0, x0[b], z[b]))));
-                }
-            }
-            for (; k < in; k++) {
-                float w0 = wj[k];
-                float[] x0 = at[k];
-                for (int b = 0; b < nb; b++) {
-                    z[b] = Math.fma(w0, x0[b], z[b]);
-                }
-            }
-        }
+    /** The dense products this JVM uses. */
+    public static DenseKernels dense() {
+        return DENSE;
     }
 
-    /** gw[j][k] = sum_{b &lt; nb} dzt[j][b] * a[b][k]: the weight gradient, from the layer input held per sample. */
-    public static void weightGradient(float[][] dzt, int out, int in, float[][] a, int nb, float[][] gw) {
-        for (int j = 0; j < out; j++) {
-            float[] g = gw[j];
-            Arrays.fill(g, 0, in, 0f);
-            float[] d = dzt[j];
-            int b = 0;
-            for (; b + 3 < nb; b += 4) {
-                float d0 = d[b];
-                float d1 = d[b + 1];
-                float d2 = d[b + 2];
-                float d3 = d[b + 3];
-                float[] x0 = a[b];
-                float[] x1 = a[b + 1];
-                float[] x2 = a[b + 2];
-                float[] x3 = a[b + 3];
-                for (int k = 0; k < in; k++) {
-                    g[k] = Math.fma(d3, x3[k], Math.fma(d2, x2[k], Math.fma(d1, x1[k], Math.fma(d0, x0[k], g[k]))));
-                }
-            }
-            for (; b < nb; b++) {
-                float d0 = d[b];
-                float[] x0 = a[b];
-                for (int k = 0; k < in; k++) {
-                    g[k] = Math.fma(d0, x0[k], g[k]);
-                }
-            }
+    /** The plain-Java kernels, always available. */
+    public static DenseKernels plain() {
+        return PlainKernels.INSTANCE;
+    }
+
+    /** The vector-API kernels, if this JVM has the {@code jdk.incubator.vector} module. */
+    public static java.util.Optional<DenseKernels> vector() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(VectorKernels.INSTANCE);
+    }
+
+    /** A one-line description for logs and benchmarks, e.g. "vector (16 lanes)". */
+    public static String describe() {
+        return DENSE == PlainKernels.INSTANCE ? "plain Java" : "vector API (" + DENSE.lanes() + " float lanes)";
+    }
+
+    static DenseKernels choose(String forced) {
+        switch (forced) {
+            case "plain":
+                return plain();
+            case "vector":
+                return vector().orElseThrow(() -> new IllegalStateException("-D" + PROPERTY
+                        + "=vector needs the JVM option --add-modules jdk.incubator.vector"));
+            case "":
+                return vector().orElse(plain());
+            default:
+                throw new IllegalStateException("-D" + PROPERTY + " must be plain or vector, found '" + forced + "'");
         }
     }
 
@@ -97,21 +69,6 @@ public final class Kernels {
         }
     }
 
-    /** dat[k][b] = sum_j w[row0 + j][k] * dzt[j][b]: the gradient with respect to the layer input. */
-    public static void inputGradient(float[][] w, int row0, int out, int in, float[][] dzt, int nb, float[][] dat) {
-        for (int k = 0; k < in; k++) {
-            float[] d = dat[k];
-            Arrays.fill(d, 0, nb, 0f);
-            for (int j = 0; j < out; j++) {
-                float wv = w[row0 + j][k];
-                float[] z = dzt[j];
-                for (int b = 0; b < nb; b++) {
-                    d[b] = Math.fma(wv, z[b], d[b]);
-                }
-            }
-        }
-    }
-
     /** dst[b][k] = src[k][b] for k &lt; features, b &lt; nb (feature-major to per-sample). */
     public static void toSamples(float[][] src, int features, int nb, float[][] dst) {
         for (int k = 0; k < features; k++) {
@@ -123,37 +80,37 @@ public final class Kernels {
     }
 
     /**
-     * dst[k][b] = src[b][k] for b &lt; nb, k &lt; features (per-sample to feature-major). Blocked by 8 features so
-     * the 8 destination arrays stay in registers while the batch streams past (the unblocked loop spent more
-     * time here than in the forward product).
+     * dst[k][b] = src[b][k] for b &lt; nb, k &lt; features (per-sample to feature-major). Tiles of 8 samples: the
+     * 8 source rows stream forward side by side and each step writes 8 consecutive floats of one destination
+     * array. (Tiling by features instead, with all 100 source rows in flight, cost more than the forward product.)
      */
     public static void toFeatures(float[][] src, int nb, int features, float[][] dst) {
-        int k = 0;
-        for (; k + 7 < features; k += 8) {
-            float[] d0 = dst[k];
-            float[] d1 = dst[k + 1];
-            float[] d2 = dst[k + 2];
-            float[] d3 = dst[k + 3];
-            float[] d4 = dst[k + 4];
-            float[] d5 = dst[k + 5];
-            float[] d6 = dst[k + 6];
-            float[] d7 = dst[k + 7];
-            for (int b = 0; b < nb; b++) {
-                float[] s = src[b];
-                d0[b] = s[k];
-                d1[b] = s[k + 1];
-                d2[b] = s[k + 2];
-                d3[b] = s[k + 3];
-                d4[b] = s[k + 4];
-                d5[b] = s[k + 5];
-                d6[b] = s[k + 6];
-                d7[b] = s[k + 7];
+        int b = 0;
+        for (; b + 7 < nb; b += 8) {
+            float[] s0 = src[b];
+            float[] s1 = src[b + 1];
+            float[] s2 = src[b + 2];
+            float[] s3 = src[b + 3];
+            float[] s4 = src[b + 4];
+            float[] s5 = src[b + 5];
+            float[] s6 = src[b + 6];
+            float[] s7 = src[b + 7];
+            for (int k = 0; k < features; k++) {
+                float[] d = dst[k];
+                d[b] = s0[k];
+                d[b + 1] = s1[k];
+                d[b + 2] = s2[k];
+                d[b + 3] = s3[k];
+                d[b + 4] = s4[k];
+                d[b + 5] = s5[k];
+                d[b + 6] = s6[k];
+                d[b + 7] = s7[k];
             }
         }
-        for (; k < features; k++) {
-            float[] d = dst[k];
-            for (int b = 0; b < nb; b++) {
-                d[b] = src[b][k];
+        for (; b < nb; b++) {
+            float[] sb = src[b];
+            for (int k = 0; k < features; k++) {
+                dst[k][b] = sb[k];
             }
         }
     }
