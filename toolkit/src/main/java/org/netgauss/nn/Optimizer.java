@@ -166,6 +166,19 @@ public sealed interface Optimizer {
             }
             return;
         }
+        if (off == 0 && goff == 0) {
+            // the same with coupled weight decay (the paper's regularised runs), also vectorised
+            for (int k = 0; k < len; k++) {
+                float grad = g[k] + wd * p[k];
+                float mk = m[k] * b1 + a1 * grad;
+                float vk = v[k] * b2 + a2 * (grad * grad);
+                m[k] = mk;
+                v[k] = vk;
+                float denom = (float) Math.sqrt(vk) / bc2Sqrt + epsf;
+                p[k] = p[k] + -stepSize * (mk / denom);
+            }
+            return;
+        }
         for (int i = 0; i < len; i++) {
             int k = off + i;
             float grad = g[goff + i];

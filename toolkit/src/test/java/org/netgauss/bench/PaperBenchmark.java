@@ -166,6 +166,8 @@ public final class PaperBenchmark {
 
     private Rate engine(Mlp mlp, int e) {
         TrainingConfig cfg = TrainingConfig.defaults(mlp).withEnsembleSize(e);
+        // JIT warm-up of this shape's code paths (register blocks, row split) on a short slice, not timed
+        EnsembleTrainer.initialise(cfg, threads).trainEpoch(data.first(Math.min(data.size(), 1000)), null);
         EnsembleTrainer t = EnsembleTrainer.initialise(cfg, threads);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
