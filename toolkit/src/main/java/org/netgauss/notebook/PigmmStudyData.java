@@ -81,11 +81,23 @@ public final class PigmmStudyData {
         return workspace.run(s.name());
     }
 
-    /** Whether the run of {@code s} is complete on disk (then {@link #run} only opens it). */
+    /**
+     * Whether the run of {@code s} is complete on disk (then {@link #run} only opens it). A run of another config
+     * (say, another ensemble size) in that directory is not: {@link #run} then fails naming the difference rather
+     * than analysing the wrong networks.
+     */
     public boolean isTrained(PigmmStudy.Setting s) {
         Path d = runDirectory(s);
-        return Files.exists(d.resolve("manifest.json")) && RunDir.open(d).isComplete()
-                && RunDir.open(d).epochsDone() >= s.config().epochs();
+        if (!Files.exists(d.resolve("manifest.json"))) {
+            return false;
+        }
+        RunDir r = RunDir.open(d);
+        com.google.gson.JsonObject stored = r.config();
+        com.google.gson.JsonObject wanted = Training.configJson(s.config());
+        // more epochs on disk than asked for is fine: the analysis reads epochs 0..E
+        stored.remove("epochs");
+        wanted.remove("epochs");
+        return r.isComplete() && r.epochsDone() >= s.config().epochs() && stored.equals(wanted);
     }
 
     /** The run of {@code s}: trained, resumed or opened; training shows a progress line per epoch. */
