@@ -209,6 +209,19 @@ class StudyCommandTest {
     }
 
     @Test
+    void aRunOfAnotherEnsembleSizeIsNotTakenForTheSetting() {
+        assumeMnist();
+        // say width-10 was trained with another N before the sizes changed: the study must not analyse it as N = 12
+        var old = org.netgauss.nn.PigmmStudy.width(10, 5, 1, org.netgauss.notebook.PigmmStudySizes.SEED);
+        org.netgauss.nn.Training.of(old.config()).withThreads(1)
+                .run(org.netgauss.data.Synthetic.gaussianBlobs(200, 10, 784, 2, 3), tmp.resolve("runs/smoke/width-10"));
+        CliRun r = study("--settings", "width-10");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("holds a run with another config (ensembleSize: stored 5, now 12"), r.err());
+        assertFalse(Files.exists(tmp.resolve("results/width-10/pigmm.csv")));
+    }
+
+    @Test
     void anUnknownSettingIsNamedWithTheKnownOnes() {
         CliRun r = study("--settings", "gaussian,width-640");
         assertEquals(1, r.code());
