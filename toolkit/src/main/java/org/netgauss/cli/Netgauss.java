@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Netgauss.Version.class,
         description = "Statistics of neural-network ensembles: train, fit PIGMMs, invariants, Wasserstein,"
-                + " pre-activations, InPCA.",
+                + " pre-activations, InPCA; the weight-Gaussianity study's results folder.",
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainCommand.class,
@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 TrainShardCommand.class,
                 MergeCommand.class,
                 SubmitCommand.class,
+                StudyCommand.class,
         })
 public final class Netgauss implements Runnable {
 

@@ -12,6 +12,7 @@ import org.netgauss.nn.Training;
 import org.netgauss.pigmm.PigmmTrajectory;
 import org.netgauss.store.AnalysisCache;
 import org.netgauss.store.RunDir;
+import org.netgauss.store.internal.AtomicFiles;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.aggregate.AggregateFunctions;
 
@@ -27,6 +28,10 @@ import tech.tablesaw.aggregate.AggregateFunctions;
  * }</pre>
  */
 public final class PigmmStudyData {
+    /** The files {@link #exportResults} writes into each setting's folder. */
+    public static final java.util.List<String> RESULT_FILES =
+            java.util.List.of(PigmmTrajectory.NAME + ".csv", DeviationTrajectory.NAME + ".csv", "accuracy.csv");
+
     private final Profile profile;
     private final PigmmStudySizes sizes;
     private final Workspace workspace;
@@ -76,11 +81,23 @@ public final class PigmmStudyData {
         return workspace.run(s.name());
     }
 
-    /** Whether the run of {@code s} is complete on disk (then {@link #run} only opens it). */
+    /**
+     * Whether the run of {@code s} is complete on disk (then {@link #run} only opens it). A run of another config
+     * (say, another ensemble size) in that directory is not: {@link #run} then fails naming the difference rather
+     * than analysing the wrong networks.
+     */
     public boolean isTrained(PigmmStudy.Setting s) {
         Path d = runDirectory(s);
-        return Files.exists(d.resolve("manifest.json")) && RunDir.open(d).isComplete()
-                && RunDir.open(d).epochsDone() >= s.config().epochs();
+        if (!Files.exists(d.resolve("manifest.json"))) {
+            return false;
+        }
+        RunDir r = RunDir.open(d);
+        com.google.gson.JsonObject stored = r.config();
+        com.google.gson.JsonObject wanted = Training.configJson(s.config());
+        // more epochs on disk than asked for is fine: the analysis reads epochs 0..E
+        stored.remove("epochs");
+        wanted.remove("epochs");
+        return r.isComplete() && r.epochsDone() >= s.config().epochs() && stored.equals(wanted);
     }
 
     /** The run of {@code s}: trained, resumed or opened; training shows a progress line per epoch. */
@@ -90,10 +107,19 @@ public final class PigmmStudyData {
         }
         try (Progress p = Progress.start("training " + s.name() + " (" + s.config().ensembleSize() + " networks)",
                 s.config().epochs())) {
-            return Training.of(s.config()).withValidation(test()).withListener(m -> p.step(String.format(
+            return training(s).withListener(m -> p.step(String.format(
                     java.util.Locale.ROOT, "epoch %d: mean train accuracy %.3f", m.epoch(), mean(m.trainAccuracy()))))
                     .run(train(), runDirectory(s));
         }
+    }
+
+    /**
+     * The training that {@link #run} does for {@code s}, to be run on {@link #train()} into {@link #runDirectory}:
+     * for callers that add a listener or set the threads (which do not change the weights), such as
+     * {@code netgauss study}; a run trained this way is the one the notebooks open.
+     */
+    public Training training(PigmmStudy.Setting s) {
+        return Training.of(s.config()).withValidation(test());
     }
 
     /** f1..f13, W₂² to the init reference and the three models' log-likelihoods per epoch and layer. */
@@ -142,24 +168,28 @@ public final class PigmmStudyData {
      * Writes the compact results folder {@code dir/<setting>/{pigmm,deviations,accuracy}.csv} for the given settings,
      * the layout that {@link Workspace#paperResult} reads; returns the files written. Deviations are computed at every
      * epoch for layers up to D = 10 and at the first and last epoch for the wider layers of the width study.
+     * Each file is written atomically (a temporary file, then a rename).
      */
     public java.util.List<Path> exportResults(Path dir, java.util.List<PigmmStudy.Setting> settings) {
         java.util.List<Path> out = new java.util.ArrayList<>();
         for (PigmmStudy.Setting s : settings) {
-            Path d = dir.resolve(s.name());
-            try {
-                Files.createDirectories(d);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot create " + d, e);
-            }
-            int[] devEpochs = s.width() <= 10 ? allEpochs(s) : new int[] {0, s.config().epochs()};
-            Table[] tables = {pigmm(s), deviations(s, devEpochs), accuracy(s)};
-            String[] names = {PigmmTrajectory.NAME, DeviationTrajectory.NAME, "accuracy"};
-            for (int k = 0; k < tables.length; k++) {
-                Path f = d.resolve(names[k] + ".csv");
-                tables[k].write().csv(f.toFile());
-                out.add(f);
-            }
+            out.addAll(exportResults(dir, s));
+        }
+        return out;
+    }
+
+    /** {@link #exportResults(Path, java.util.List)} for one setting: writes and returns its three files. */
+    public java.util.List<Path> exportResults(Path dir, PigmmStudy.Setting s) {
+        Path d = dir.resolve(s.name());
+        int[] devEpochs = s.width() <= 10 ? allEpochs(s) : new int[] {0, s.config().epochs()};
+        Table[] tables = {pigmm(s), deviations(s, devEpochs), accuracy(s)};
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (int k = 0; k < tables.length; k++) {
+            Path f = d.resolve(RESULT_FILES.get(k));
+            java.io.StringWriter w = new java.io.StringWriter();
+            tables[k].write().csv(w);
+            AtomicFiles.writeString(f, w.toString());
+            out.add(f);
         }
         return out;
     }
