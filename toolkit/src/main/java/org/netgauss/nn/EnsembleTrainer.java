@@ -21,11 +21,12 @@ import org.netgauss.store.NpyArray;
  *
  * <p><b>Compute layout.</b> Members are independent, so the engine gives each worker thread a whole member
  * for a whole epoch: that member's weights, gradients and optimiser state (31 KB + 63 KB for 784x10 with
- * Adam) stay in the core's cache for all 600 steps while only the minibatches stream in. The dense work runs in
- * {@link Kernels} (register-blocked vector FMAs). With fewer members than threads (one wide network), members
- * run one after another and each layer product is split by rows across the threads instead ({@link RowSplit}). This beats one batched tensor operation per step over all members
- * (ND4J rank-3 matmul, which must gather a {@code [E, 100, 784]} batch — 314 MB at E = 1000 — through memory
- * every step); the benchmark {@code org.netgauss.bench.TrainingBenchmark} measures both.
+ * Adam) stay in the core's cache for all 600 steps while only the minibatches stream in. This beats one batched
+ * tensor operation per step over all members (ND4J rank-3 matmul, which must gather a {@code [E, 100, 784]} batch
+ * — 314 MB at E = 1000 — through memory every step); the benchmark {@code org.netgauss.bench.TrainingBenchmark}
+ * measures both. With fewer members than threads (one wide network), members run one after another and each
+ * layer product is split by rows across the threads instead ({@link RowSplit}). The dense work runs in
+ * {@link Kernels}: register-blocked FMAs on the JDK vector API, or plain loops without it, with the same results.
  *
  * <p><b>Reproducibility.</b> A member's numbers depend only on the config, the data and its global index:
  * its initial weights come from {@code Seeds.rng(seed, member, INIT, 0)}, its epoch-t data order from
