@@ -166,8 +166,9 @@ public final class PaperBenchmark {
 
     private Rate engine(Mlp mlp, int e) {
         TrainingConfig cfg = TrainingConfig.defaults(mlp).withEnsembleSize(e);
-        // JIT warm-up of this shape's code paths (register blocks, row split) on a short slice, not timed
-        EnsembleTrainer.initialise(cfg, threads).trainEpoch(data.first(Math.min(data.size(), 1000)), null);
+        // JIT warm-up of this shape's code paths (register blocks, row split), not timed: until C2 has compiled a
+        // kernel, the vector API runs its slow Java fallback
+        EnsembleTrainer.initialise(cfg.withEnsembleSize(Math.min(e, 16)), threads).trainEpoch(data, null);
         EnsembleTrainer t = EnsembleTrainer.initialise(cfg, threads);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();

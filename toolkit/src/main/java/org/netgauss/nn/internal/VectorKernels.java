@@ -14,6 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  * 45 for {@link PlainKernels}. Each element is still one FMA chain in index order, so the results are bit-identical
  * to the plain kernels.
  *
+ * <p>Every register block is its own small method. C2 must inline all of a block's vector operations to keep the
+ * vectors in registers; in one big method per product it ran out of inlining budget and fell back to the API's
+ * Java implementation for some of them (seen in JFR as {@code FloatVector.tOpTemplate}), costing a quarter of the
+ * time of a wide layer.
+ *
  * <p>Loaded only through {@link Kernels}, which checks that the module is there first.
  */
 final class VectorKernels implements DenseKernels {
@@ -35,210 +40,259 @@ final class VectorKernels implements DenseKernels {
         int n = pad(nb);
         int j = j0;
         for (; j + 5 <= j1; j += 5) {
-            float[] w0 = w[row0 + j];
-            float[] w1 = w[row0 + j + 1];
-            float[] w2 = w[row0 + j + 2];
-            float[] w3 = w[row0 + j + 3];
-            float[] w4 = w[row0 + j + 4];
-            FloatVector i0 = start(bias, boff + j);
-            FloatVector i1 = start(bias, boff + j + 1);
-            FloatVector i2 = start(bias, boff + j + 2);
-            FloatVector i3 = start(bias, boff + j + 3);
-            FloatVector i4 = start(bias, boff + j + 4);
             int b = 0;
             for (; b + 2 * L <= n; b += 2 * L) {
-                FloatVector a00 = i0, a01 = i0, a10 = i1, a11 = i1, a20 = i2, a21 = i2, a30 = i3, a31 = i3, a40 = i4,
-                        a41 = i4;
-                for (int k = 0; k < in; k++) {
-                    float[] x = at[k];
-                    FloatVector x0 = FloatVector.fromArray(S, x, b);
-                    FloatVector x1 = FloatVector.fromArray(S, x, b + L);
-                    FloatVector c = FloatVector.broadcast(S, w0[k]);
-                    a00 = x0.fma(c, a00);
-                    a01 = x1.fma(c, a01);
-                    c = FloatVector.broadcast(S, w1[k]);
-                    a10 = x0.fma(c, a10);
-                    a11 = x1.fma(c, a11);
-                    c = FloatVector.broadcast(S, w2[k]);
-                    a20 = x0.fma(c, a20);
-                    a21 = x1.fma(c, a21);
-                    c = FloatVector.broadcast(S, w3[k]);
-                    a30 = x0.fma(c, a30);
-                    a31 = x1.fma(c, a31);
-                    c = FloatVector.broadcast(S, w4[k]);
-                    a40 = x0.fma(c, a40);
-                    a41 = x1.fma(c, a41);
-                }
-                store2(a00, a01, zt[j], b);
-                store2(a10, a11, zt[j + 1], b);
-                store2(a20, a21, zt[j + 2], b);
-                store2(a30, a31, zt[j + 3], b);
-                store2(a40, a41, zt[j + 4], b);
+                forward5x2(w, row0 + j, bias, boff + j, at, in, b, zt, j);
             }
             for (; b < n; b += L) {
-                FloatVector a0 = i0, a1 = i1, a2 = i2, a3 = i3, a4 = i4;
-                for (int k = 0; k < in; k++) {
-                    FloatVector x0 = FloatVector.fromArray(S, at[k], b);
-                    a0 = x0.fma(FloatVector.broadcast(S, w0[k]), a0);
-                    a1 = x0.fma(FloatVector.broadcast(S, w1[k]), a1);
-                    a2 = x0.fma(FloatVector.broadcast(S, w2[k]), a2);
-                    a3 = x0.fma(FloatVector.broadcast(S, w3[k]), a3);
-                    a4 = x0.fma(FloatVector.broadcast(S, w4[k]), a4);
-                }
-                a0.intoArray(zt[j], b);
-                a1.intoArray(zt[j + 1], b);
-                a2.intoArray(zt[j + 2], b);
-                a3.intoArray(zt[j + 3], b);
-                a4.intoArray(zt[j + 4], b);
+                forward5x1(w, row0 + j, bias, boff + j, at, in, b, zt, j);
             }
         }
         for (; j < j1; j++) {
-            float[] wj = w[row0 + j];
-            FloatVector init = start(bias, boff + j);
             for (int b = 0; b < n; b += L) {
-                FloatVector acc = init;
-                for (int k = 0; k < in; k++) {
-                    acc = FloatVector.fromArray(S, at[k], b).fma(FloatVector.broadcast(S, wj[k]), acc);
-                }
-                acc.intoArray(zt[j], b);
+                forward1x1(w[row0 + j], bias, boff + j, at, in, b, zt[j]);
             }
         }
+    }
+
+    private static void forward5x2(float[][] w, int r, float[] bias, int bo, float[][] at, int in, int b,
+                                   float[][] zt, int j) {
+        float[] w0 = w[r];
+        float[] w1 = w[r + 1];
+        float[] w2 = w[r + 2];
+        float[] w3 = w[r + 3];
+        float[] w4 = w[r + 4];
+        FloatVector a00 = start(bias, bo), a01 = a00;
+        FloatVector a10 = start(bias, bo + 1), a11 = a10;
+        FloatVector a20 = start(bias, bo + 2), a21 = a20;
+        FloatVector a30 = start(bias, bo + 3), a31 = a30;
+        FloatVector a40 = start(bias, bo + 4), a41 = a40;
+        for (int k = 0; k < in; k++) {
+            float[] x = at[k];
+            FloatVector x0 = FloatVector.fromArray(S, x, b);
+            FloatVector x1 = FloatVector.fromArray(S, x, b + L);
+            FloatVector c = FloatVector.broadcast(S, w0[k]);
+            a00 = x0.fma(c, a00);
+            a01 = x1.fma(c, a01);
+            c = FloatVector.broadcast(S, w1[k]);
+            a10 = x0.fma(c, a10);
+            a11 = x1.fma(c, a11);
+            c = FloatVector.broadcast(S, w2[k]);
+            a20 = x0.fma(c, a20);
+            a21 = x1.fma(c, a21);
+            c = FloatVector.broadcast(S, w3[k]);
+            a30 = x0.fma(c, a30);
+            a31 = x1.fma(c, a31);
+            c = FloatVector.broadcast(S, w4[k]);
+            a40 = x0.fma(c, a40);
+            a41 = x1.fma(c, a41);
+        }
+        store2(a00, a01, zt[j], b);
+        store2(a10, a11, zt[j + 1], b);
+        store2(a20, a21, zt[j + 2], b);
+        store2(a30, a31, zt[j + 3], b);
+        store2(a40, a41, zt[j + 4], b);
+    }
+
+    private static void forward5x1(float[][] w, int r, float[] bias, int bo, float[][] at, int in, int b,
+                                   float[][] zt, int j) {
+        float[] w0 = w[r];
+        float[] w1 = w[r + 1];
+        float[] w2 = w[r + 2];
+        float[] w3 = w[r + 3];
+        float[] w4 = w[r + 4];
+        FloatVector a0 = start(bias, bo);
+        FloatVector a1 = start(bias, bo + 1);
+        FloatVector a2 = start(bias, bo + 2);
+        FloatVector a3 = start(bias, bo + 3);
+        FloatVector a4 = start(bias, bo + 4);
+        for (int k = 0; k < in; k++) {
+            FloatVector x0 = FloatVector.fromArray(S, at[k], b);
+            a0 = x0.fma(FloatVector.broadcast(S, w0[k]), a0);
+            a1 = x0.fma(FloatVector.broadcast(S, w1[k]), a1);
+            a2 = x0.fma(FloatVector.broadcast(S, w2[k]), a2);
+            a3 = x0.fma(FloatVector.broadcast(S, w3[k]), a3);
+            a4 = x0.fma(FloatVector.broadcast(S, w4[k]), a4);
+        }
+        a0.intoArray(zt[j], b);
+        a1.intoArray(zt[j + 1], b);
+        a2.intoArray(zt[j + 2], b);
+        a3.intoArray(zt[j + 3], b);
+        a4.intoArray(zt[j + 4], b);
+    }
+
+    private static void forward1x1(float[] wj, float[] bias, int bo, float[][] at, int in, int b, float[] z) {
+        FloatVector acc = start(bias, bo);
+        for (int k = 0; k < in; k++) {
+            acc = FloatVector.fromArray(S, at[k], b).fma(FloatVector.broadcast(S, wj[k]), acc);
+        }
+        acc.intoArray(z, b);
     }
 
     @Override
     public void weightGradient(float[][] dzt, int j0, int j1, int in, float[][] a, int nb, float[][] gw) {
         int n = pad(in);
-        FloatVector zero = FloatVector.zero(S);
         int j = j0;
         for (; j + 5 <= j1; j += 5) {
-            float[] d0 = dzt[j];
-            float[] d1 = dzt[j + 1];
-            float[] d2 = dzt[j + 2];
-            float[] d3 = dzt[j + 3];
-            float[] d4 = dzt[j + 4];
             int k = 0;
             for (; k + 2 * L <= n; k += 2 * L) {
-                FloatVector a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero,
-                        a31 = zero, a40 = zero, a41 = zero;
-                for (int b = 0; b < nb; b++) {
-                    float[] x = a[b];
-                    FloatVector x0 = FloatVector.fromArray(S, x, k);
-                    FloatVector x1 = FloatVector.fromArray(S, x, k + L);
-                    FloatVector c = FloatVector.broadcast(S, d0[b]);
-                    a00 = x0.fma(c, a00);
-                    a01 = x1.fma(c, a01);
-                    c = FloatVector.broadcast(S, d1[b]);
-                    a10 = x0.fma(c, a10);
-                    a11 = x1.fma(c, a11);
-                    c = FloatVector.broadcast(S, d2[b]);
-                    a20 = x0.fma(c, a20);
-                    a21 = x1.fma(c, a21);
-                    c = FloatVector.broadcast(S, d3[b]);
-                    a30 = x0.fma(c, a30);
-                    a31 = x1.fma(c, a31);
-                    c = FloatVector.broadcast(S, d4[b]);
-                    a40 = x0.fma(c, a40);
-                    a41 = x1.fma(c, a41);
-                }
-                store2(a00, a01, gw[j], k);
-                store2(a10, a11, gw[j + 1], k);
-                store2(a20, a21, gw[j + 2], k);
-                store2(a30, a31, gw[j + 3], k);
-                store2(a40, a41, gw[j + 4], k);
+                weightGradient5x2(dzt, j, a, nb, k, gw);
             }
             for (; k < n; k += L) {
-                FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero;
-                for (int b = 0; b < nb; b++) {
-                    FloatVector x0 = FloatVector.fromArray(S, a[b], k);
-                    a0 = x0.fma(FloatVector.broadcast(S, d0[b]), a0);
-                    a1 = x0.fma(FloatVector.broadcast(S, d1[b]), a1);
-                    a2 = x0.fma(FloatVector.broadcast(S, d2[b]), a2);
-                    a3 = x0.fma(FloatVector.broadcast(S, d3[b]), a3);
-                    a4 = x0.fma(FloatVector.broadcast(S, d4[b]), a4);
-                }
-                a0.intoArray(gw[j], k);
-                a1.intoArray(gw[j + 1], k);
-                a2.intoArray(gw[j + 2], k);
-                a3.intoArray(gw[j + 3], k);
-                a4.intoArray(gw[j + 4], k);
+                weightGradient5x1(dzt, j, a, nb, k, gw);
             }
         }
         for (; j < j1; j++) {
-            float[] d = dzt[j];
             for (int k = 0; k < n; k += L) {
-                FloatVector acc = zero;
-                for (int b = 0; b < nb; b++) {
-                    acc = FloatVector.fromArray(S, a[b], k).fma(FloatVector.broadcast(S, d[b]), acc);
-                }
-                acc.intoArray(gw[j], k);
+                weightGradient1x1(dzt[j], a, nb, k, gw[j]);
             }
         }
+    }
+
+    private static void weightGradient5x2(float[][] dzt, int j, float[][] a, int nb, int k, float[][] gw) {
+        float[] d0 = dzt[j];
+        float[] d1 = dzt[j + 1];
+        float[] d2 = dzt[j + 2];
+        float[] d3 = dzt[j + 3];
+        float[] d4 = dzt[j + 4];
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero,
+                a40 = zero, a41 = zero;
+        for (int b = 0; b < nb; b++) {
+            float[] x = a[b];
+            FloatVector x0 = FloatVector.fromArray(S, x, k);
+            FloatVector x1 = FloatVector.fromArray(S, x, k + L);
+            FloatVector c = FloatVector.broadcast(S, d0[b]);
+            a00 = x0.fma(c, a00);
+            a01 = x1.fma(c, a01);
+            c = FloatVector.broadcast(S, d1[b]);
+            a10 = x0.fma(c, a10);
+            a11 = x1.fma(c, a11);
+            c = FloatVector.broadcast(S, d2[b]);
+            a20 = x0.fma(c, a20);
+            a21 = x1.fma(c, a21);
+            c = FloatVector.broadcast(S, d3[b]);
+            a30 = x0.fma(c, a30);
+            a31 = x1.fma(c, a31);
+            c = FloatVector.broadcast(S, d4[b]);
+            a40 = x0.fma(c, a40);
+            a41 = x1.fma(c, a41);
+        }
+        store2(a00, a01, gw[j], k);
+        store2(a10, a11, gw[j + 1], k);
+        store2(a20, a21, gw[j + 2], k);
+        store2(a30, a31, gw[j + 3], k);
+        store2(a40, a41, gw[j + 4], k);
+    }
+
+    private static void weightGradient5x1(float[][] dzt, int j, float[][] a, int nb, int k, float[][] gw) {
+        float[] d0 = dzt[j];
+        float[] d1 = dzt[j + 1];
+        float[] d2 = dzt[j + 2];
+        float[] d3 = dzt[j + 3];
+        float[] d4 = dzt[j + 4];
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero;
+        for (int b = 0; b < nb; b++) {
+            FloatVector x0 = FloatVector.fromArray(S, a[b], k);
+            a0 = x0.fma(FloatVector.broadcast(S, d0[b]), a0);
+            a1 = x0.fma(FloatVector.broadcast(S, d1[b]), a1);
+            a2 = x0.fma(FloatVector.broadcast(S, d2[b]), a2);
+            a3 = x0.fma(FloatVector.broadcast(S, d3[b]), a3);
+            a4 = x0.fma(FloatVector.broadcast(S, d4[b]), a4);
+        }
+        a0.intoArray(gw[j], k);
+        a1.intoArray(gw[j + 1], k);
+        a2.intoArray(gw[j + 2], k);
+        a3.intoArray(gw[j + 3], k);
+        a4.intoArray(gw[j + 4], k);
+    }
+
+    private static void weightGradient1x1(float[] d, float[][] a, int nb, int k, float[] g) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int b = 0; b < nb; b++) {
+            acc = FloatVector.fromArray(S, a[b], k).fma(FloatVector.broadcast(S, d[b]), acc);
+        }
+        acc.intoArray(g, k);
     }
 
     @Override
     public void inputGradient(float[][] w, int row0, int out, int k0, int k1, float[][] dzt, int nb, float[][] dat) {
         int n = pad(nb);
-        FloatVector zero = FloatVector.zero(S);
         int k = k0;
         for (; k + 5 <= k1; k += 5) {
             int b = 0;
             for (; b + 2 * L <= n; b += 2 * L) {
-                FloatVector a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero,
-                        a31 = zero, a40 = zero, a41 = zero;
-                for (int j = 0; j < out; j++) {
-                    float[] x = dzt[j];
-                    float[] wj = w[row0 + j];
-                    FloatVector x0 = FloatVector.fromArray(S, x, b);
-                    FloatVector x1 = FloatVector.fromArray(S, x, b + L);
-                    FloatVector c = FloatVector.broadcast(S, wj[k]);
-                    a00 = x0.fma(c, a00);
-                    a01 = x1.fma(c, a01);
-                    c = FloatVector.broadcast(S, wj[k + 1]);
-                    a10 = x0.fma(c, a10);
-                    a11 = x1.fma(c, a11);
-                    c = FloatVector.broadcast(S, wj[k + 2]);
-                    a20 = x0.fma(c, a20);
-                    a21 = x1.fma(c, a21);
-                    c = FloatVector.broadcast(S, wj[k + 3]);
-                    a30 = x0.fma(c, a30);
-                    a31 = x1.fma(c, a31);
-                    c = FloatVector.broadcast(S, wj[k + 4]);
-                    a40 = x0.fma(c, a40);
-                    a41 = x1.fma(c, a41);
-                }
-                store2(a00, a01, dat[k], b);
-                store2(a10, a11, dat[k + 1], b);
-                store2(a20, a21, dat[k + 2], b);
-                store2(a30, a31, dat[k + 3], b);
-                store2(a40, a41, dat[k + 4], b);
+                inputGradient5x2(w, row0, out, k, dzt, b, dat);
             }
             for (; b < n; b += L) {
-                FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero;
-                for (int j = 0; j < out; j++) {
-                    FloatVector x0 = FloatVector.fromArray(S, dzt[j], b);
-                    float[] wj = w[row0 + j];
-                    a0 = x0.fma(FloatVector.broadcast(S, wj[k]), a0);
-                    a1 = x0.fma(FloatVector.broadcast(S, wj[k + 1]), a1);
-                    a2 = x0.fma(FloatVector.broadcast(S, wj[k + 2]), a2);
-                    a3 = x0.fma(FloatVector.broadcast(S, wj[k + 3]), a3);
-                    a4 = x0.fma(FloatVector.broadcast(S, wj[k + 4]), a4);
-                }
-                a0.intoArray(dat[k], b);
-                a1.intoArray(dat[k + 1], b);
-                a2.intoArray(dat[k + 2], b);
-                a3.intoArray(dat[k + 3], b);
-                a4.intoArray(dat[k + 4], b);
+                inputGradient5x1(w, row0, out, k, dzt, b, dat);
             }
         }
         for (; k < k1; k++) {
             for (int b = 0; b < n; b += L) {
-                FloatVector acc = zero;
-                for (int j = 0; j < out; j++) {
-                    acc = FloatVector.fromArray(S, dzt[j], b).fma(FloatVector.broadcast(S, w[row0 + j][k]), acc);
-                }
-                acc.intoArray(dat[k], b);
+                inputGradient1x1(w, row0, out, k, dzt, b, dat[k]);
             }
         }
+    }
+
+    private static void inputGradient5x2(float[][] w, int row0, int out, int k, float[][] dzt, int b, float[][] dat) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero,
+                a40 = zero, a41 = zero;
+        for (int j = 0; j < out; j++) {
+            float[] x = dzt[j];
+            float[] wj = w[row0 + j];
+            FloatVector x0 = FloatVector.fromArray(S, x, b);
+            FloatVector x1 = FloatVector.fromArray(S, x, b + L);
+            FloatVector c = FloatVector.broadcast(S, wj[k]);
+            a00 = x0.fma(c, a00);
+            a01 = x1.fma(c, a01);
+            c = FloatVector.broadcast(S, wj[k + 1]);
+            a10 = x0.fma(c, a10);
+            a11 = x1.fma(c, a11);
+            c = FloatVector.broadcast(S, wj[k + 2]);
+            a20 = x0.fma(c, a20);
+            a21 = x1.fma(c, a21);
+            c = FloatVector.broadcast(S, wj[k + 3]);
+            a30 = x0.fma(c, a30);
+            a31 = x1.fma(c, a31);
+            c = FloatVector.broadcast(S, wj[k + 4]);
+            a40 = x0.fma(c, a40);
+            a41 = x1.fma(c, a41);
+        }
+        store2(a00, a01, dat[k], b);
+        store2(a10, a11, dat[k + 1], b);
+        store2(a20, a21, dat[k + 2], b);
+        store2(a30, a31, dat[k + 3], b);
+        store2(a40, a41, dat[k + 4], b);
+    }
+
+    private static void inputGradient5x1(float[][] w, int row0, int out, int k, float[][] dzt, int b, float[][] dat) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero;
+        for (int j = 0; j < out; j++) {
+            FloatVector x0 = FloatVector.fromArray(S, dzt[j], b);
+            float[] wj = w[row0 + j];
+            a0 = x0.fma(FloatVector.broadcast(S, wj[k]), a0);
+            a1 = x0.fma(FloatVector.broadcast(S, wj[k + 1]), a1);
+            a2 = x0.fma(FloatVector.broadcast(S, wj[k + 2]), a2);
+            a3 = x0.fma(FloatVector.broadcast(S, wj[k + 3]), a3);
+            a4 = x0.fma(FloatVector.broadcast(S, wj[k + 4]), a4);
+        }
+        a0.intoArray(dat[k], b);
+        a1.intoArray(dat[k + 1], b);
+        a2.intoArray(dat[k + 2], b);
+        a3.intoArray(dat[k + 3], b);
+        a4.intoArray(dat[k + 4], b);
+    }
+
+    private static void inputGradient1x1(float[][] w, int row0, int out, int k, float[][] dzt, int b, float[] d) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int j = 0; j < out; j++) {
+            acc = FloatVector.fromArray(S, dzt[j], b).fma(FloatVector.broadcast(S, w[row0 + j][k]), acc);
+        }
+        acc.intoArray(d, b);
     }
 
     @Override
@@ -247,47 +301,60 @@ final class VectorKernels implements DenseKernels {
         float[] lanes = new float[L];
         for (int j0 = 0; j0 < out; j0 += L) {
             int width = Math.min(L, out - j0);
-            FloatVector init = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, padded(bias, boff + j0, width), 0);
+            float[] init = new float[L];
+            if (bias != null) {
+                System.arraycopy(bias, boff + j0, init, 0, width);
+            }
             int b = 0;
             for (; b + 8 <= nb; b += 8) {
-                float[] x0 = x[b];
-                float[] x1 = x[b + 1];
-                float[] x2 = x[b + 2];
-                float[] x3 = x[b + 3];
-                float[] x4 = x[b + 4];
-                float[] x5 = x[b + 5];
-                float[] x6 = x[b + 6];
-                float[] x7 = x[b + 7];
-                FloatVector a0 = init, a1 = init, a2 = init, a3 = init, a4 = init, a5 = init, a6 = init, a7 = init;
-                for (int k = 0; k < in; k++) {
-                    FloatVector w = FloatVector.fromArray(S, wt[k], j0);
-                    a0 = w.fma(FloatVector.broadcast(S, x0[k]), a0);
-                    a1 = w.fma(FloatVector.broadcast(S, x1[k]), a1);
-                    a2 = w.fma(FloatVector.broadcast(S, x2[k]), a2);
-                    a3 = w.fma(FloatVector.broadcast(S, x3[k]), a3);
-                    a4 = w.fma(FloatVector.broadcast(S, x4[k]), a4);
-                    a5 = w.fma(FloatVector.broadcast(S, x5[k]), a5);
-                    a6 = w.fma(FloatVector.broadcast(S, x6[k]), a6);
-                    a7 = w.fma(FloatVector.broadcast(S, x7[k]), a7);
-                }
-                scatter(a0, lanes, zt, j0, width, b);
-                scatter(a1, lanes, zt, j0, width, b + 1);
-                scatter(a2, lanes, zt, j0, width, b + 2);
-                scatter(a3, lanes, zt, j0, width, b + 3);
-                scatter(a4, lanes, zt, j0, width, b + 4);
-                scatter(a5, lanes, zt, j0, width, b + 5);
-                scatter(a6, lanes, zt, j0, width, b + 6);
-                scatter(a7, lanes, zt, j0, width, b + 7);
+                fromSamples8(wt, j0, init, in, x, b, lanes, zt, width);
             }
             for (; b < nb; b++) {
-                float[] xb = x[b];
-                FloatVector acc = init;
-                for (int k = 0; k < in; k++) {
-                    acc = FloatVector.fromArray(S, wt[k], j0).fma(FloatVector.broadcast(S, xb[k]), acc);
-                }
-                scatter(acc, lanes, zt, j0, width, b);
+                fromSamples1(wt, j0, init, in, x[b], lanes, zt, width, b);
             }
         }
+    }
+
+    private static void fromSamples8(float[][] wt, int j0, float[] init, int in, float[][] x, int b, float[] lanes,
+                                     float[][] zt, int width) {
+        float[] x0 = x[b];
+        float[] x1 = x[b + 1];
+        float[] x2 = x[b + 2];
+        float[] x3 = x[b + 3];
+        float[] x4 = x[b + 4];
+        float[] x5 = x[b + 5];
+        float[] x6 = x[b + 6];
+        float[] x7 = x[b + 7];
+        FloatVector a0 = FloatVector.fromArray(S, init, 0);
+        FloatVector a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int k = 0; k < in; k++) {
+            FloatVector w = FloatVector.fromArray(S, wt[k], j0);
+            a0 = w.fma(FloatVector.broadcast(S, x0[k]), a0);
+            a1 = w.fma(FloatVector.broadcast(S, x1[k]), a1);
+            a2 = w.fma(FloatVector.broadcast(S, x2[k]), a2);
+            a3 = w.fma(FloatVector.broadcast(S, x3[k]), a3);
+            a4 = w.fma(FloatVector.broadcast(S, x4[k]), a4);
+            a5 = w.fma(FloatVector.broadcast(S, x5[k]), a5);
+            a6 = w.fma(FloatVector.broadcast(S, x6[k]), a6);
+            a7 = w.fma(FloatVector.broadcast(S, x7[k]), a7);
+        }
+        scatter(a0, lanes, zt, j0, width, b);
+        scatter(a1, lanes, zt, j0, width, b + 1);
+        scatter(a2, lanes, zt, j0, width, b + 2);
+        scatter(a3, lanes, zt, j0, width, b + 3);
+        scatter(a4, lanes, zt, j0, width, b + 4);
+        scatter(a5, lanes, zt, j0, width, b + 5);
+        scatter(a6, lanes, zt, j0, width, b + 6);
+        scatter(a7, lanes, zt, j0, width, b + 7);
+    }
+
+    private static void fromSamples1(float[][] wt, int j0, float[] init, int in, float[] xb, float[] lanes,
+                                     float[][] zt, int width, int b) {
+        FloatVector acc = FloatVector.fromArray(S, init, 0);
+        for (int k = 0; k < in; k++) {
+            acc = FloatVector.fromArray(S, wt[k], j0).fma(FloatVector.broadcast(S, xb[k]), acc);
+        }
+        scatter(acc, lanes, zt, j0, width, b);
     }
 
     @Override
@@ -306,12 +373,6 @@ final class VectorKernels implements DenseKernels {
             VectorMask<Float> off = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f).not();
             gv.blend(gv.mul(0f), off).intoArray(g, i);
         }
-    }
-
-    private static float[] padded(float[] v, int from, int width) {
-        float[] p = new float[L];
-        System.arraycopy(v, from, p, 0, width);
-        return p;
     }
 
     private static void scatter(FloatVector v, float[] lanes, float[][] zt, int j0, int width, int b) {
