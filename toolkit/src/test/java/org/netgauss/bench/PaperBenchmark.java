@@ -38,22 +38,22 @@ import org.netgauss.nn.TrainingConfig;
  * project's 2 cores are shared, each rate is also given per CPU-second times the thread count ("cpu"), which
  * is what the run would reach with the cores to itself; ratios are quoted for both.
  *
- * <p>Measured 2026-11-22 06:13 UTC, {@code PaperBenchmark 2 3000}, load average 2.6 (2 cores seen, an Intel Xeon
- * with AVX-512 at that time, not the AMD EPYC of BENCHMARKS.md; OpenJDK 17.0.15, Debian PyTorch 1.13.1):
+ * <p>Measured 2026-11-22 07:27 UTC, {@code environment/bin/bench PaperBenchmark 2 3000}, load average 2.2 (2 cores,
+ * an Intel Xeon with AVX-512; OpenJDK 17.0.15 with the vector API kernels, 16 float lanes; Debian PyTorch 1.13.1):
  * <pre>
- *   torch.mm 2000² in the same run: 312 GFLOP/s
+ *   torch.mm 2000² in the same run: 286 GFLOP/s
  *   paper workload                            member-epochs/s wall (per CPU-s)   netgauss E=1000 / this
- *   PyTorch per-member loop, authors' way        1.046 (1.051)                      12.6x (12.7x)
- *   PyTorch per-member loop, pre-loaded tensor   4.245 (4.292)                       3.1x (3.1x)
- *   PyTorch batched ensemble E=1000 (bmm)        3.694 (6.316)                       3.6x (2.1x)
- *   netgauss E=100                              10.64 (10.75)    21.2 GFLOP/s
- *   netgauss E=1000                             13.20 (13.37)    26.3 GFLOP/s = 8 % of the GEMM peak
- *   width study, netgauss wall (per CPU-s): n=10 E=100 6.80 (13.9), n=40 E=40 2.35 (5.13), n=160 E=8 0.466 (1.18),
- *     n=640 E=2 0.074 (0.179), n=640 E=1 0.068 (0.079)
- *   one n=640 network: netgauss 0.068, PyTorch 0.177 member-epochs/s: 0.39x (target >= 1x not met)
+ *   PyTorch per-member loop, authors' way        1.032 (1.032)                      22.4x (22.6x)
+ *   PyTorch per-member loop, pre-loaded tensor   3.655 (3.655)                       6.3x (6.4x)
+ *   PyTorch batched ensemble E=1000 (bmm)        5.801 (7.744)                       4.0x (3.0x)
+ *   netgauss E=100                              21.8 (22.7)     43.4 GFLOP/s
+ *   netgauss E=1000                             23.1 (23.4)     46.0 GFLOP/s = 16 % of the GEMM peak
+ *   width study, netgauss wall: n=10 E=100 22.7, n=40 E=40 8.99, n=160 E=8 2.65, n=640 E=2 0.447 (121 GFLOP/s)
+ *   one n=640 network: netgauss 0.312, PyTorch 0.260 member-epochs/s: 1.20x
  * </pre>
- * Under heavy load (average 13.5, 05:57 UTC) PyTorch's two OpenMP threads slowed its single-network loops by up
- * to 25x, hence the best-of-1-and-2-threads rule; that run gave 41x per CPU-second against the authors' loop.
+ * Before the vector kernels (06:13 the same day, plain-Java loops, one member per core): E=1000 13.2 member-epochs/s
+ * and one n=640 network 0.39x PyTorch. PyTorch's two OpenMP threads are easily disturbed by any other load on the
+ * two cores (its n=640 run at 2 threads gave 0.085 here), hence the best-of-1-and-2-threads rule.
  *
  * <p>FLOPs per member-epoch: 60 000 × (2 Σ_l in·out forward + 2 Σ_l in·out weight gradients + 2 Σ_{l≥2} in·out
  * input gradients); 1.99 GFLOP for the paper's network (the first layer needs no input gradient).
@@ -137,7 +137,7 @@ public final class PaperBenchmark {
             double g = flopsPerMemberEpoch(m) / 1e9;
             System.out.printf(Locale.ROOT, "| n = %d | %d | %s | %.1f (%.1f) |%n", w[0], w[1], r.text(), r.wall() * g, r.cpu() * g);
         }
-        Rate torch640 = torchRate(script, "member", "784,640,640,10", "1", "60", "0");
+        Rate torch640 = torchRate(script, "member", "784,640,640,10", "1", "300", "0");
         double g640 = flopsPerMemberEpoch(Mlp.of(IN, 640, 640, 10).withBias(false)) / 1e9;
         System.out.printf(Locale.ROOT, "| n = 640, PyTorch one network (pre-loaded tensor, best of 1 and %d threads) | 1 | %s | %.1f (%.1f) |%n",
                 threads, torch640.text(), torch640.wall() * g640, torch640.cpu() * g640);
@@ -172,10 +172,14 @@ public final class PaperBenchmark {
         EnsembleTrainer t = EnsembleTrainer.initialise(cfg, threads);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
-        t.trainEpoch(data, null);
+        int epochs = 0;
+        do { // at least 1.5 s, so a single small network is not timed over a few milliseconds
+            t.trainEpoch(data, null);
+            epochs++;
+        } while (System.nanoTime() - t0 < 1_500_000_000L);
         double sec = (System.nanoTime() - t0) / 1e9;
         double cpu = (processCpuNanos() - cpu0) / 1e9;
-        double work = e * ((double) data.size() / N);
+        double work = epochs * e * ((double) data.size() / N);
         Rate r = new Rate(work / sec, work / cpu * Math.min(threads, e));
         System.out.printf(Locale.ROOT, "netgauss %s E=%d: %.2f s wall, %.2f s CPU: %s member-epochs/s%n", mlp, e, sec, cpu,
                 r.text());
