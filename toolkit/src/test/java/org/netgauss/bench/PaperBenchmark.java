@@ -38,7 +38,7 @@ import org.netgauss.nn.TrainingConfig;
  * project's 2 cores are shared, each rate is also given per CPU-second times the thread count ("cpu"), which
  * is what the run would reach with the cores to itself; ratios are quoted for both.
  *
- * <p>Measured 2026-11-22 07:27 UTC, {@code environment/bin/bench PaperBenchmark 2 3000}, load average 2.2 (2 cores,
+ * <p>Measured 2026-11-22 07:11 UTC, {@code environment/bin/bench PaperBenchmark 2 3000}, load average 2.2 (2 cores,
  * an Intel Xeon with AVX-512; OpenJDK 17.0.15 with the vector API kernels, 16 float lanes; Debian PyTorch 1.13.1):
  * <pre>
  *   torch.mm 2000² in the same run: 286 GFLOP/s
