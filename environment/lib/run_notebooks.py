@@ -50,6 +50,17 @@ def mime_types(nb):
     return found
 
 
+def kernel_log_tail(path, lines=15):
+    """The end of the kernel's stderr, without the JVM's incubator-module notice, for a failure report."""
+    try:
+        with open(path) as f:
+            text = [l.rstrip() for l in f if not l.startswith("WARNING: Using incubator modules")]
+    except OSError:
+        return ""
+    text = [l for l in text if l][-lines:]
+    return "" if not text else "\n    kernel stderr (%s):\n      " % path + "\n      ".join(text)
+
+
 def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
     name = os.path.splitext(os.path.basename(path))[0]
     out_ipynb = os.path.join(out_dir, name + ".ipynb")
@@ -66,8 +77,11 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     t0 = time.monotonic()
     problem = None
+    # the kernel's own stderr (JVM notices, ND4J's log) goes to a log beside the outputs, shown when a notebook fails
+    kernel_log = os.path.join(out_dir, name + ".kernel.log")
+    log = open(kernel_log, "w")
     try:
-        client.execute()
+        client.execute(stderr=log)
     except CellExecutionError as e:
         problem = "cell error: " + str(e).strip().splitlines()[-1][:200]
     except CellTimeoutError:
@@ -76,6 +90,8 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
         problem = "kernel died: %s" % e
     except RuntimeError as e:  # e.g. the kernel did not start
         problem = "kernel trouble: %s" % e
+    finally:
+        log.close()
     seconds = time.monotonic() - t0
 
     expects = nb.metadata.get("netgauss", {}).get("expects", [])
@@ -91,7 +107,9 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
         atomic_write(stamp_file, stamp + "\n")
     elif os.path.exists(stamp_file):
         os.remove(stamp_file)
-    return name, seconds, "ok" if problem is None else "FAILED (" + problem + ")", problem is None
+    if problem is None:
+        return name, seconds, "ok", True
+    return name, seconds, "FAILED (" + problem + ")" + kernel_log_tail(kernel_log), False
 
 
 def main(argv):
