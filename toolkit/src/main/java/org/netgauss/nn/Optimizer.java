@@ -1,5 +1,7 @@
 package org.netgauss.nn;
 
+import org.netgauss.nn.internal.Kernels;
+
 /**
  * Optimisers with the update rules of {@code torch.optim} (PyTorch 1.13 documentation, single-tensor
  * implementation), evaluated in float32 like PyTorch on float32 parameters; scalar factors such as the bias
@@ -153,30 +155,9 @@ public sealed interface Optimizer {
         float stepSize = (float) (lr / bc1);
         float bc2Sqrt = (float) Math.sqrt(bc2);
         float epsf = (float) eps;
-        if (off == 0 && goff == 0 && weightDecay == 0) {
-            // the same arithmetic with plain indices, a loop HotSpot vectorises (the engine's common case)
-            for (int k = 0; k < len; k++) {
-                float grad = g[k];
-                float mk = m[k] * b1 + a1 * grad;
-                float vk = v[k] * b2 + a2 * (grad * grad);
-                m[k] = mk;
-                v[k] = vk;
-                float denom = (float) Math.sqrt(vk) / bc2Sqrt + epsf;
-                p[k] = p[k] + -stepSize * (mk / denom);
-            }
-            return;
-        }
         if (off == 0 && goff == 0) {
-            // the same with coupled weight decay (the paper's regularised runs), also vectorised
-            for (int k = 0; k < len; k++) {
-                float grad = g[k] + wd * p[k];
-                float mk = m[k] * b1 + a1 * grad;
-                float vk = v[k] * b2 + a2 * (grad * grad);
-                m[k] = mk;
-                v[k] = vk;
-                float denom = (float) Math.sqrt(vk) / bc2Sqrt + epsf;
-                p[k] = p[k] + -stepSize * (mk / denom);
-            }
+            // whole rows, the engine's case: the same arithmetic, vectorised (Kernels picks the implementation)
+            Kernels.dense().adamRow(p, g, m, v, len, b1, a1, b2, a2, wd, stepSize, bc2Sqrt, epsf);
             return;
         }
         for (int i = 0; i < len; i++) {
@@ -185,8 +166,8 @@ public sealed interface Optimizer {
             if (weightDecay != 0) {
                 grad = grad + wd * p[k];
             }
-            float mk = m[k] * b1 + a1 * grad;
-            float vk = v[k] * b2 + a2 * (grad * grad);
+            float mk = Kernels.flushSubnormal(m[k] * b1 + a1 * grad);
+            float vk = Kernels.flushSubnormal(v[k] * b2 + a2 * (grad * grad));
             m[k] = mk;
             v[k] = vk;
             float denom = (float) Math.sqrt(vk) / bc2Sqrt + epsf;

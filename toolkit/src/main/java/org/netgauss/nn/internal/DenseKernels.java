@@ -52,4 +52,13 @@ public interface DenseKernels {
 
     /** dat[k][b] = Σ_{j &lt; out} w[row0+j][k] · dzt[j][b], for k in [k0, k1) and b &lt; pad(nb). */
     void inputGradient(float[][] w, int row0, int out, int k0, int k1, float[][] dzt, int nb, float[][] dat);
+
+    /**
+     * One step of {@code torch.optim.Adam} on a whole row, in float32 with PyTorch's order of operations:
+     * g = grad + wd·p (only if wd ≠ 0), m = flush(m·b1 + a1·g), v = flush(v·b2 + a2·g²),
+     * p = p + (−stepSize · m / (sqrt(v)/bc2Sqrt + eps)), where flush is {@link Kernels#flushSubnormal} and the
+     * scalars come from {@code Optimizer} (stepSize = lr/(1−β1^t), bc2Sqrt = sqrt(1−β2^t)).
+     */
+    void adamRow(float[] p, float[] g, float[] m, float[] v, int len, float b1, float a1, float b2, float a2, float wd,
+                 float stepSize, float bc2Sqrt, float eps);
 }

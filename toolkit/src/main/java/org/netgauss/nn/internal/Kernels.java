@@ -57,6 +57,21 @@ public final class Kernels {
         }
     }
 
+    /**
+     * x, or 0 if x is subnormal (|x| &lt; 2^-126); the optimisers apply it to their state. A moment estimate whose
+     * gradient stays 0 (the weights into a dead ReLU unit) decays geometrically into the subnormal range, where it
+     * never reaches 0 (2^-149 · 0.9 rounds back to 2^-149) and every later multiply takes the CPU's slow subnormal
+     * path, 25 times slower: a third of a paper-size run went there. This is the flush-to-zero a CPU does under
+     * {@code torch.set_flush_denormal(True)}. Such a state moves its weight by about 1e-40, below the float
+     * resolution of any weight larger than 1e-33, so the weights are those of PyTorch's default in practice.
+     */
+    public static float flushSubnormal(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        // an all-zero exponent field means subnormal or zero; (e - 1) >> 31 is then -1, else 0: no branch
+        int e = bits & 0x7f800000;
+        return Float.intBitsToFloat(bits & ~((e - 1) >> 31));
+    }
+
     /** gb[j] = sum_{b &lt; nb} dzt[j][b]. */
     public static void biasGradient(float[][] dzt, int out, int nb, float[] gb) {
         for (int j = 0; j < out; j++) {

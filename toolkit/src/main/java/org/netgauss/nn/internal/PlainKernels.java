@@ -130,4 +130,18 @@ final class PlainKernels implements DenseKernels {
             g[i] = z[i] > 0f ? g[i] : g[i] * 0f;
         }
     }
+
+    @Override
+    public void adamRow(float[] p, float[] g, float[] m, float[] v, int len, float b1, float a1, float b2, float a2,
+                        float wd, float stepSize, float bc2Sqrt, float eps) {
+        for (int k = 0; k < len; k++) {
+            float grad = wd != 0f ? g[k] + wd * p[k] : g[k];
+            float mk = Kernels.flushSubnormal(m[k] * b1 + a1 * grad);
+            float vk = Kernels.flushSubnormal(v[k] * b2 + a2 * (grad * grad));
+            m[k] = mk;
+            v[k] = vk;
+            float denom = (float) Math.sqrt(vk) / bc2Sqrt + eps;
+            p[k] = p[k] + -stepSize * (mk / denom);
+        }
+    }
 }

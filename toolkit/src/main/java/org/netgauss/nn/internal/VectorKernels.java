@@ -382,6 +382,39 @@ final class VectorKernels implements DenseKernels {
         }
     }
 
+    @Override
+    public void adamRow(float[] p, float[] g, float[] m, float[] v, int len, float b1, float a1, float b2, float a2,
+                        float wd, float stepSize, float bc2Sqrt, float eps) {
+        int k = 0;
+        for (; k + L <= len; k += L) {
+            FloatVector pk = FloatVector.fromArray(S, p, k);
+            FloatVector grad = FloatVector.fromArray(S, g, k);
+            if (wd != 0f) {
+                grad = grad.add(pk.mul(wd));
+            }
+            FloatVector mk = flush(FloatVector.fromArray(S, m, k).mul(b1).add(grad.mul(a1)));
+            FloatVector vk = flush(FloatVector.fromArray(S, v, k).mul(b2).add(grad.mul(grad).mul(a2)));
+            mk.intoArray(m, k);
+            vk.intoArray(v, k);
+            FloatVector denom = vk.sqrt().div(bc2Sqrt).add(eps);
+            pk.add(mk.div(denom).mul(-stepSize)).intoArray(p, k);
+        }
+        for (; k < len; k++) { // the tail, scalar with the same operations
+            float grad = wd != 0f ? g[k] + wd * p[k] : g[k];
+            float mk = Kernels.flushSubnormal(m[k] * b1 + a1 * grad);
+            float vk = Kernels.flushSubnormal(v[k] * b2 + a2 * (grad * grad));
+            m[k] = mk;
+            v[k] = vk;
+            float denom = (float) Math.sqrt(vk) / bc2Sqrt + eps;
+            p[k] = p[k] + -stepSize * (mk / denom);
+        }
+    }
+
+    /** x, or 0 in the lanes where x is subnormal ({@link Kernels#flushSubnormal}). */
+    private static FloatVector flush(FloatVector x) {
+        return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    }
+
     private static FloatVector start(float[] bias, int at) {
         return FloatVector.broadcast(S, bias == null ? 0f : bias[at]);
     }

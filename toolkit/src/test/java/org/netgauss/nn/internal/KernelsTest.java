@@ -170,6 +170,57 @@ class KernelsTest {
     }
 
     @Test
+    void flushSubnormalZeroesExactlyTheSubnormals() {
+        assertEquals(0, Float.floatToRawIntBits(Kernels.flushSubnormal(Float.MIN_VALUE)));
+        assertEquals(0, Float.floatToRawIntBits(Kernels.flushSubnormal(-Math.nextDown(Float.MIN_NORMAL))));
+        assertEquals(0, Float.floatToRawIntBits(Kernels.flushSubnormal(-0f)));
+        assertEquals(Float.MIN_NORMAL, Kernels.flushSubnormal(Float.MIN_NORMAL));
+        assertEquals(-1.5f, Kernels.flushSubnormal(-1.5f));
+        assertEquals(Float.NEGATIVE_INFINITY, Kernels.flushSubnormal(Float.NEGATIVE_INFINITY));
+        assertTrue(Float.isNaN(Kernels.flushSubnormal(Float.NaN)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.0,37", "0.01,37", "0.0,8000", "0.01,5"})
+    void adamRowIsTheSameInEveryImplementationAndFlushesDecayedMoments(float wd, int len) {
+        Random r = new Random(len);
+        float[] p0 = new float[len];
+        float[] g = new float[len];
+        float[] m0 = new float[len];
+        float[] v0 = new float[len];
+        for (int k = 0; k < len; k++) {
+            p0[k] = (float) r.nextGaussian();
+            // a third of the entries sit on a dead unit: no gradient, moments already subnormal
+            boolean dead = k % 3 == 0;
+            g[k] = dead ? 0f : (float) r.nextGaussian() * 1e-3f;
+            m0[k] = dead ? Float.MIN_VALUE * (1 + k % 5) : (float) r.nextGaussian() * 1e-3f;
+            v0[k] = dead ? Float.MIN_VALUE : (float) Math.abs(r.nextGaussian()) * 1e-6f;
+        }
+        float[][] reference = null;
+        for (DenseKernels impl : implementations()) {
+            float[] p = p0.clone();
+            float[] m = m0.clone();
+            float[] v = v0.clone();
+            impl.adamRow(p, g, m, v, len, 0.9f, 0.1f, 0.999f, 0.001f, wd, 1e-3f / 0.1f, (float) Math.sqrt(0.001), 1e-8f);
+            if (wd == 0f) {
+                for (int k = 0; k < len; k += 3) {
+                    assertEquals(0, Float.floatToRawIntBits(m[k]), impl + ": decayed exp_avg flushed to +0");
+                    assertEquals(0, Float.floatToRawIntBits(v[k]), impl + ": decayed exp_avg_sq flushed to +0");
+                    assertEquals(p0[k], p[k], impl + ": a dead unit's weight does not move");
+                }
+            }
+            float[][] now = {p, m, v};
+            if (reference == null) {
+                reference = now;
+            } else {
+                for (int a = 0; a < 3; a++) {
+                    assertBits(new float[][] {reference[a]}, new float[][] {now[a]}, len, "adamRow array " + a + " " + impl);
+                }
+            }
+        }
+    }
+
+    @Test
     void forwardWithoutBiasStartsFromZero() {
         float[][] w = {{2f, -1f}};
         float[][] at = new float[2][64];
