@@ -309,6 +309,9 @@ final class VectorKernels implements DenseKernels {
             for (; b + 8 <= nb; b += 8) {
                 fromSamples8(wt, j0, init, in, x, b, lanes, zt, width);
             }
+            for (; b + 4 <= nb; b += 4) {
+                fromSamples4(wt, j0, init, in, x, b, lanes, zt, width);
+            }
             for (; b < nb; b++) {
                 fromSamples1(wt, j0, init, in, x[b], lanes, zt, width, b);
             }
@@ -346,6 +349,27 @@ final class VectorKernels implements DenseKernels {
         scatter(a5, lanes, zt, j0, width, b + 5);
         scatter(a6, lanes, zt, j0, width, b + 6);
         scatter(a7, lanes, zt, j0, width, b + 7);
+    }
+
+    private static void fromSamples4(float[][] wt, int j0, float[] init, int in, float[][] x, int b, float[] lanes,
+                                     float[][] zt, int width) {
+        float[] x0 = x[b];
+        float[] x1 = x[b + 1];
+        float[] x2 = x[b + 2];
+        float[] x3 = x[b + 3];
+        FloatVector a0 = FloatVector.fromArray(S, init, 0);
+        FloatVector a1 = a0, a2 = a0, a3 = a0;
+        for (int k = 0; k < in; k++) {
+            FloatVector w = FloatVector.fromArray(S, wt[k], j0);
+            a0 = w.fma(FloatVector.broadcast(S, x0[k]), a0);
+            a1 = w.fma(FloatVector.broadcast(S, x1[k]), a1);
+            a2 = w.fma(FloatVector.broadcast(S, x2[k]), a2);
+            a3 = w.fma(FloatVector.broadcast(S, x3[k]), a3);
+        }
+        scatter(a0, lanes, zt, j0, width, b);
+        scatter(a1, lanes, zt, j0, width, b + 1);
+        scatter(a2, lanes, zt, j0, width, b + 2);
+        scatter(a3, lanes, zt, j0, width, b + 3);
     }
 
     private static void fromSamples1(float[][] wt, int j0, float[] init, int in, float[] xb, float[] lanes,
