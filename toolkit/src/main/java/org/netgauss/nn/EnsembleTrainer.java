@@ -380,6 +380,10 @@ public final class EnsembleTrainer {
         final float[][] gw;     // weight gradient per output neuron
         final float[] gb;
         final float[][] wt;     // the first layer's weights transposed, [n0][pad(n1)], when read per sample
+        final double[] shifted; // cross-entropy: z - max per class and sample, [classes * batch], and its exp
+        final double[] exps;
+        final float[] max;
+        final int[] arg;
         final RowSplit split;
         int correct;
 
@@ -408,6 +412,10 @@ public final class EnsembleTrainer {
             gw = new float[maxW][k.pad(maxW)];
             gb = new float[maxW];
             wt = sampleForward ? new float[w[0]][k.pad(w[1])] : null;
+            shifted = new double[w[layers] * batch];
+            exps = new double[w[layers] * batch];
+            max = new float[batch];
+            arg = new int[batch];
         }
     }
 
@@ -486,6 +494,8 @@ public final class EnsembleTrainer {
         int correct = 0;
         if (mlp.loss() == Loss.CROSS_ENTROPY) {
             float inv = 1f / nb;
+            // exp(z - max) of the whole batch in one call to the kernels (StrictMath's values, vectorised)
+            double[] shifted = ws.shifted;
             for (int b = 0; b < nb; b++) {
                 int arg = 0;
                 float max = z[0][b];
@@ -495,9 +505,19 @@ public final class EnsembleTrainer {
                         arg = k;
                     }
                 }
+                ws.max[b] = max;
+                ws.arg[b] = arg;
+                for (int k = 0; k < c; k++) {
+                    shifted[k * nb + b] = (double) z[k][b] - max;
+                }
+            }
+            dense.exp(shifted, ws.exps, c * nb);
+            for (int b = 0; b < nb; b++) {
+                int arg = ws.arg[b];
+                float max = ws.max[b];
                 double sum = 0;
                 for (int k = 0; k < c; k++) {
-                    double e = StrictMath.exp((double) z[k][b] - max);
+                    double e = ws.exps[k * nb + b];
                     ws.dz[k][b] = (float) e;
                     sum += e;
                 }

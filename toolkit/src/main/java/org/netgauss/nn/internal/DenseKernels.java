@@ -61,4 +61,7 @@ public interface DenseKernels {
      */
     void adamRow(float[] p, float[] g, float[] m, float[] v, int len, float b1, float a1, float b2, float a2, float wd,
                  float stepSize, float bc2Sqrt, float eps);
+
+    /** out[i] = {@link StrictMath#exp}(x[i]) for i &lt; n, bit for bit (fdlibm's algorithm), as fast as possible. */
+    void exp(double[] x, double[] out, int n);
 }

@@ -144,4 +144,11 @@ final class PlainKernels implements DenseKernels {
             p[k] = p[k] + -stepSize * (mk / denom);
         }
     }
+
+    @Override
+    public void exp(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = StrictMath.exp(x[i]);
+        }
+    }
 }

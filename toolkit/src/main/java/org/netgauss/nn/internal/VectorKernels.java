@@ -1,6 +1,8 @@
 package org.netgauss.nn.internal;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -437,6 +439,79 @@ final class VectorKernels implements DenseKernels {
     /** x, or 0 in the lanes where x is subnormal ({@link Kernels#flushSubnormal}). */
     private static FloatVector flush(FloatVector x) {
         return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    }
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> DL = LongVector.SPECIES_PREFERRED;
+    // fdlibm e_exp.c (Sun, 1993), the algorithm StrictMath.exp is specified to reproduce
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double INV_LN2 = 1.44269504088896338700e+00;
+    private static final double P1 = 1.66666666666666019037e-01;
+    private static final double P2 = -2.77777777770155933842e-03;
+    private static final double P3 = 6.61375632143793436117e-05;
+    private static final double P4 = -1.65339022054652515390e-06;
+    private static final double P5 = 4.13813679705723846039e-08;
+
+    /**
+     * fdlibm's exp, lane by lane with the same IEEE operations in the same order, for |x| &le; 700 (the exponent
+     * adjustment needs no rescaling there); other lanes (huge, NaN) go to {@link StrictMath#exp}. Checked bit for
+     * bit against StrictMath in {@code KernelsTest}.
+     */
+    @Override
+    public void exp(double[] x, double[] out, int n) {
+        int i = 0;
+        int l = D.length();
+        for (; i + l <= n; i += l) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i);
+            var inRange = v.abs().compare(VectorOperators.LE, 700.0);
+            expLanes(v).intoArray(out, i);
+            if (!inRange.allTrue()) {
+                for (int j = 0; j < l; j++) {
+                    if (!inRange.laneIsSet(j)) {
+                        out[i + j] = StrictMath.exp(x[i + j]);
+                    }
+                }
+            }
+        }
+        for (; i < n; i++) {
+            out[i] = StrictMath.exp(x[i]);
+        }
+    }
+
+    private static DoubleVector expLanes(DoubleVector x) {
+        LongVector bits = x.reinterpretAsLongs();
+        LongVector hx = bits.lanewise(VectorOperators.LSHR, 32).and(0x7fffffffL); // high word of |x|
+        var negative = x.compare(VectorOperators.LT, 0.0);
+        // |x| in (0.5 ln2, 1.5 ln2): k = ±1, hi = x ∓ ln2_hi, lo = ±ln2_lo
+        var near = hx.compare(VectorOperators.LT, 0x3FF0A2B2L);
+        DoubleVector sign = DoubleVector.broadcast(D, 1.0).blend(-1.0, negative);
+        DoubleVector hiNear = x.sub(sign.mul(LN2_HI));
+        DoubleVector loNear = sign.mul(LN2_LO);
+        // otherwise k = (int)(x/ln2 ± 0.5), hi = x − k·ln2_hi (exact), lo = k·ln2_lo
+        DoubleVector half = DoubleVector.broadcast(D, 0.5).blend(-0.5, negative);
+        LongVector kFar = (LongVector) x.mul(INV_LN2).add(half).convert(VectorOperators.D2L, 0);
+        DoubleVector t = (DoubleVector) kFar.convert(VectorOperators.L2D, 0);
+        DoubleVector hiFar = x.sub(t.mul(LN2_HI));
+        DoubleVector loFar = t.mul(LN2_LO);
+        DoubleVector hi = hiFar.blend(hiNear, near.cast(D));
+        DoubleVector lo = loFar.blend(loNear, near.cast(D));
+        LongVector kReduced = kFar.blend((LongVector) sign.convert(VectorOperators.D2L, 0), near);
+        var reduce = hx.compare(VectorOperators.GT, 0x3fd62e42L); // |x| > 0.5 ln2
+        var tiny = hx.compare(VectorOperators.LT, 0x3e300000L);   // |x| < 2^-28: exp = 1 + x
+        DoubleVector r = x.blend(hi.sub(lo), reduce.cast(D));
+        LongVector k = LongVector.zero(DL).blend(kReduced, reduce);
+        DoubleVector rr = r.mul(r);
+        DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(P5).add(P4)).add(P3)).add(P2)).add(P1)));
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        // k = 0: 1 − ((x·c)/(c − 2) − x)
+        DoubleVector y0 = one.sub(r.mul(c).div(c.sub(2.0)).sub(r));
+        // k ≠ 0: 1 − ((lo − (x·c)/(2 − c)) − hi), then k added to the exponent
+        DoubleVector yk = one.sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(D, 2.0).sub(c))).sub(hi));
+        DoubleVector scaled = yk.reinterpretAsLongs().add(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        var kZero = k.compare(VectorOperators.EQ, 0L).cast(D);
+        DoubleVector y = scaled.blend(y0, kZero);
+        return y.blend(one.add(x), tiny.cast(D));
     }
 
     private static FloatVector start(float[] bias, int at) {

@@ -221,6 +221,36 @@ class KernelsTest {
     }
 
     @Test
+    void expEqualsStrictMathBitForBit() {
+        Random r = new Random(5);
+        int n = 2_000_003;
+        double[] x = new double[n];
+        double[] edges = {0, -0.0, 0.5 * Math.log(2), 1.5 * Math.log(2), 0x1p-28, 700, 709.78, 745.2, 800,
+                Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 1e-300};
+        for (int i = 0; i < n; i++) {
+            switch (i % 4) {
+                case 0 -> x[i] = -r.nextDouble() * 30;             // the softmax range: z - max <= 0
+                case 1 -> x[i] = (r.nextDouble() - 0.5) * 1600;     // everything, including the scalar lanes
+                case 2 -> x[i] = (r.nextDouble() - 0.5) * 4 * Math.log(2); // both reduction branches and k = 0
+                default -> {
+                    double e = edges[r.nextInt(edges.length)];
+                    x[i] = (r.nextBoolean() ? 1 : -1) * (r.nextBoolean() ? e : Math.nextUp(e));
+                }
+            }
+        }
+        for (DenseKernels k : implementations()) {
+            double[] out = new double[n];
+            k.exp(x, out, n);
+            for (int i = 0; i < n; i++) {
+                double expected = StrictMath.exp(x[i]);
+                if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(out[i])) {
+                    throw new AssertionError(k + ": exp(" + x[i] + ") = " + out[i] + ", StrictMath gives " + expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void forwardWithoutBiasStartsFromZero() {
         float[][] w = {{2f, -1f}};
         float[][] at = new float[2][64];
