@@ -442,7 +442,6 @@ final class VectorKernels implements DenseKernels {
     }
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> DL = LongVector.SPECIES_PREFERRED;
     // fdlibm e_exp.c (Sun, 1993), the algorithm StrictMath.exp is specified to reproduce
     private static final double LN2_HI = 6.93147180369123816490e-01;
     private static final double LN2_LO = 1.90821492927058770002e-10;
@@ -456,7 +455,8 @@ final class VectorKernels implements DenseKernels {
     /**
      * fdlibm's exp, lane by lane with the same IEEE operations in the same order, for |x| &le; 700 (the exponent
      * adjustment needs no rescaling there); other lanes (huge, NaN) go to {@link StrictMath#exp}. Checked bit for
-     * bit against StrictMath in {@code KernelsTest}.
+     * bit against StrictMath in {@code KernelsTest}. The tiny-argument case is a second pass: in one method the
+     * last blend fell outside C2's inlining budget and ran the vector API's slow Java fallback.
      */
     @Override
     public void exp(double[] x, double[] out, int n) {
@@ -465,7 +465,7 @@ final class VectorKernels implements DenseKernels {
         for (; i + l <= n; i += l) {
             DoubleVector v = DoubleVector.fromArray(D, x, i);
             var inRange = v.abs().compare(VectorOperators.LE, 700.0);
-            expLanes(v).intoArray(out, i);
+            expLanes(v, out, i);
             if (!inRange.allTrue()) {
                 for (int j = 0; j < l; j++) {
                     if (!inRange.laneIsSet(j)) {
@@ -474,44 +474,59 @@ final class VectorKernels implements DenseKernels {
                 }
             }
         }
+        expTiny(x, out, i);
         for (; i < n; i++) {
             out[i] = StrictMath.exp(x[i]);
         }
     }
 
-    private static DoubleVector expLanes(DoubleVector x) {
-        LongVector bits = x.reinterpretAsLongs();
-        LongVector hx = bits.lanewise(VectorOperators.LSHR, 32).and(0x7fffffffL); // high word of |x|
-        var negative = x.compare(VectorOperators.LT, 0.0);
-        // |x| in (0.5 ln2, 1.5 ln2): k = ±1, hi = x ∓ ln2_hi, lo = ±ln2_lo
-        var near = hx.compare(VectorOperators.LT, 0x3FF0A2B2L);
-        DoubleVector sign = DoubleVector.broadcast(D, 1.0).blend(-1.0, negative);
+    // fdlibm tests the high word of |x|; for positive doubles that is a comparison with a boundary double
+    private static final double REDUCE = Double.longBitsToDouble(0x3fd62e43L << 32); // hx > 0x3fd62e42: |x| > ln2/2
+    private static final double NEAR = Double.longBitsToDouble(0x3ff0a2b2L << 32);   // hx < 0x3ff0a2b2: |x| < 1.5 ln2
+    private static final double TINY = Double.longBitsToDouble(0x3e300000L << 32);   // hx < 0x3e300000: |x| < 2^-28
+    // adding 1.5·2^52 rounds to an integer and leaves it in the low bits (no D2L conversion, which JDK 17's C2
+    // does not compile to a vector instruction)
+    private static final double MAGIC = 0x1.8p52;
+    private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+
+    /** out[i ..] = exp of the lanes of x; writes itself, so no vector crosses a method boundary (boxing). */
+    private static void expLanes(DoubleVector x, double[] out, int i) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector abs = x.abs();
+        var reduce = abs.compare(VectorOperators.GE, REDUCE);
+        var near = abs.compare(VectorOperators.LT, NEAR);
+        DoubleVector sign = one.blend(-1.0, x.compare(VectorOperators.LT, 0.0));
+        // |x| in (ln2/2, 1.5 ln2): k = ±1, hi = x ∓ ln2_hi, lo = ±ln2_lo
         DoubleVector hiNear = x.sub(sign.mul(LN2_HI));
         DoubleVector loNear = sign.mul(LN2_LO);
-        // otherwise k = (int)(x/ln2 ± 0.5), hi = x − k·ln2_hi (exact), lo = k·ln2_lo
-        DoubleVector half = DoubleVector.broadcast(D, 0.5).blend(-0.5, negative);
-        LongVector kFar = (LongVector) x.mul(INV_LN2).add(half).convert(VectorOperators.D2L, 0);
-        DoubleVector t = (DoubleVector) kFar.convert(VectorOperators.L2D, 0);
-        DoubleVector hiFar = x.sub(t.mul(LN2_HI));
+        // otherwise k = (int)(x/ln2 ± 0.5): round to nearest, then one step back towards 0 if that went past y
+        DoubleVector y = x.mul(INV_LN2).add(sign.mul(0.5));
+        DoubleVector nearest = y.add(MAGIC).sub(MAGIC);
+        DoubleVector t = nearest.blend(nearest.sub(sign), nearest.abs().compare(VectorOperators.GT, y.abs()));
+        DoubleVector hiFar = x.sub(t.mul(LN2_HI)); // exact: t·ln2_hi has trailing zeros
         DoubleVector loFar = t.mul(LN2_LO);
-        DoubleVector hi = hiFar.blend(hiNear, near.cast(D));
-        DoubleVector lo = loFar.blend(loNear, near.cast(D));
-        LongVector kReduced = kFar.blend((LongVector) sign.convert(VectorOperators.D2L, 0), near);
-        var reduce = hx.compare(VectorOperators.GT, 0x3fd62e42L); // |x| > 0.5 ln2
-        var tiny = hx.compare(VectorOperators.LT, 0x3e300000L);   // |x| < 2^-28: exp = 1 + x
-        DoubleVector r = x.blend(hi.sub(lo), reduce.cast(D));
-        LongVector k = LongVector.zero(DL).blend(kReduced, reduce);
+        DoubleVector hi = hiFar.blend(hiNear, near);
+        DoubleVector lo = loFar.blend(loNear, near);
+        DoubleVector k = DoubleVector.zero(D).blend(t.blend(sign, near), reduce);
+        DoubleVector r = x.blend(hi.sub(lo), reduce);
         DoubleVector rr = r.mul(r);
         DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(P5).add(P4)).add(P3)).add(P2)).add(P1)));
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
         // k = 0: 1 − ((x·c)/(c − 2) − x)
         DoubleVector y0 = one.sub(r.mul(c).div(c.sub(2.0)).sub(r));
-        // k ≠ 0: 1 − ((lo − (x·c)/(2 − c)) − hi), then k added to the exponent
+        // k ≠ 0: 1 − ((lo − (x·c)/(2 − c)) − hi), then k added to the exponent field
         DoubleVector yk = one.sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(D, 2.0).sub(c))).sub(hi));
-        DoubleVector scaled = yk.reinterpretAsLongs().add(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-        var kZero = k.compare(VectorOperators.EQ, 0L).cast(D);
-        DoubleVector y = scaled.blend(y0, kZero);
-        return y.blend(one.add(x), tiny.cast(D));
+        DoubleVector chosen = yk.blend(y0, k.compare(VectorOperators.EQ, 0.0));
+        LongVector kBits = k.add(MAGIC).reinterpretAsLongs().sub(MAGIC_BITS); // 0 where k = 0: y0 stays as it is
+        chosen.reinterpretAsLongs().add(kBits.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().intoArray(out, i);
+    }
+
+    /** fdlibm's first case, exp(x) = 1 + x for |x| &lt; 2^-28, in a loop of its own (see {@link #exp}). */
+    private static void expTiny(double[] x, double[] out, int n) {
+        int l = D.length();
+        for (int i = 0; i + l <= n; i += l) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i);
+            DoubleVector.fromArray(D, out, i).blend(v.add(1.0), v.abs().compare(VectorOperators.LT, TINY)).intoArray(out, i);
+        }
     }
 
     private static FloatVector start(float[] bias, int at) {
