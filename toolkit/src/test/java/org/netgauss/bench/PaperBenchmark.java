@@ -38,18 +38,18 @@ import org.netgauss.nn.TrainingConfig;
  * project's 2 cores are shared, each rate is also given per CPU-second times the thread count ("cpu"), which
  * is what the run would reach with the cores to itself; ratios are quoted for both.
  *
- * <p>Measured 2026-11-22 07:11 UTC, {@code environment/bin/bench PaperBenchmark 2 3000}, load average 2.2 (2 cores,
+ * <p>Measured 2026-11-22 07:40 UTC, {@code environment/bin/bench PaperBenchmark 2 3000}, load average 2.6 (2 cores,
  * an Intel Xeon with AVX-512; OpenJDK 17.0.15 with the vector API kernels, 16 float lanes; Debian PyTorch 1.13.1):
  * <pre>
- *   torch.mm 2000² in the same run: 286 GFLOP/s
+ *   torch.mm 2000² in the same run: 315 GFLOP/s
  *   paper workload                            member-epochs/s wall (per CPU-s)   netgauss E=1000 / this
- *   PyTorch per-member loop, authors' way        1.032 (1.032)                      22.4x (22.6x)
- *   PyTorch per-member loop, pre-loaded tensor   3.655 (3.655)                       6.3x (6.4x)
- *   PyTorch batched ensemble E=1000 (bmm)        5.801 (7.744)                       4.0x (3.0x)
- *   netgauss E=100                              21.8 (22.7)     43.4 GFLOP/s
- *   netgauss E=1000                             23.1 (23.4)     46.0 GFLOP/s = 16 % of the GEMM peak
- *   width study, netgauss wall: n=10 E=100 22.7, n=40 E=40 8.99, n=160 E=8 2.65, n=640 E=2 0.447 (121 GFLOP/s)
- *   one n=640 network: netgauss 0.312, PyTorch 0.260 member-epochs/s: 1.20x
+ *   PyTorch per-member loop, authors' way        1.083 (1.084)                      23.3x (23.9x)
+ *   PyTorch per-member loop, pre-loaded tensor   4.140 (4.184)                       6.1x (6.2x)
+ *   PyTorch batched ensemble E=1000 (bmm)        5.615 (7.651)                       4.5x (3.4x)
+ *   netgauss E=100                              25.4 (26.2)     50.6 GFLOP/s
+ *   netgauss E=1000                             25.2 (25.9)     50.1 GFLOP/s = 16 % of the GEMM peak
+ *   width study, netgauss wall: n=10 E=100 26.6, n=40 E=40 9.96, n=160 E=8 2.74, n=640 E=2 0.430 (116 GFLOP/s)
+ *   one n=640 network: netgauss 0.309, PyTorch 0.246 member-epochs/s: 1.26x
  * </pre>
  * Before the vector kernels (06:13 the same day, plain-Java loops, one member per core): E=1000 13.2 member-epochs/s
  * and one n=640 network 0.39x PyTorch. PyTorch's two OpenMP threads are easily disturbed by any other load on the
