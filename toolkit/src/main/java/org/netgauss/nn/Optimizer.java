@@ -160,19 +160,7 @@ public sealed interface Optimizer {
             Kernels.dense().adamRow(p, g, m, v, len, b1, a1, b2, a2, wd, stepSize, bc2Sqrt, epsf);
             return;
         }
-        for (int i = 0; i < len; i++) {
-            int k = off + i;
-            float grad = g[goff + i];
-            if (weightDecay != 0) {
-                grad = grad + wd * p[k];
-            }
-            float mk = Kernels.flushSubnormal(m[k] * b1 + a1 * grad);
-            float vk = Kernels.flushSubnormal(v[k] * b2 + a2 * (grad * grad));
-            m[k] = mk;
-            v[k] = vk;
-            float denom = (float) Math.sqrt(vk) / bc2Sqrt + epsf;
-            p[k] = p[k] + -stepSize * (mk / denom);
-        }
+        Kernels.adamSlice(p, off, g, goff, m, v, len, b1, a1, b2, a2, wd, stepSize, bc2Sqrt, epsf);
     }
 
     private static void checkLr(double lr) {

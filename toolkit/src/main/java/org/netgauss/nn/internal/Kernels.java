@@ -72,6 +72,24 @@ public final class Kernels {
         return Float.intBitsToFloat(bits & ~((e - 1) >> 31));
     }
 
+    /**
+     * {@link DenseKernels#adamRow}'s arithmetic one element at a time on p[off, off+len) with gradient g[goff ..]
+     * and moments m, v indexed like p: the optimiser's general case and the vector kernels' tail.
+     */
+    public static void adamSlice(float[] p, int off, float[] g, int goff, float[] m, float[] v, int len, float b1,
+                                 float a1, float b2, float a2, float wd, float stepSize, float bc2Sqrt, float eps) {
+        for (int i = 0; i < len; i++) {
+            int k = off + i;
+            float grad = wd != 0f ? g[goff + i] + wd * p[k] : g[goff + i];
+            float mk = flushSubnormal(m[k] * b1 + a1 * grad);
+            float vk = flushSubnormal(v[k] * b2 + a2 * (grad * grad));
+            m[k] = mk;
+            v[k] = vk;
+            float denom = (float) Math.sqrt(vk) / bc2Sqrt + eps;
+            p[k] = p[k] + -stepSize * (mk / denom);
+        }
+    }
+
     /** gb[j] = sum_{b &lt; nb} dzt[j][b]. */
     public static void biasGradient(float[][] dzt, int out, int nb, float[] gb) {
         for (int j = 0; j < out; j++) {

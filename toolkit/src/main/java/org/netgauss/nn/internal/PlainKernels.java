@@ -134,21 +134,6 @@ final class PlainKernels implements DenseKernels {
     @Override
     public void adamRow(float[] p, float[] g, float[] m, float[] v, int len, float b1, float a1, float b2, float a2,
                         float wd, float stepSize, float bc2Sqrt, float eps) {
-        for (int k = 0; k < len; k++) {
-            float grad = wd != 0f ? g[k] + wd * p[k] : g[k];
-            float mk = Kernels.flushSubnormal(m[k] * b1 + a1 * grad);
-            float vk = Kernels.flushSubnormal(v[k] * b2 + a2 * (grad * grad));
-            m[k] = mk;
-            v[k] = vk;
-            float denom = (float) Math.sqrt(vk) / bc2Sqrt + eps;
-            p[k] = p[k] + -stepSize * (mk / denom);
-        }
-    }
-
-    @Override
-    public void exp(double[] x, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = StrictMath.exp(x[i]);
-        }
+        Kernels.adamSlice(p, 0, g, 0, m, v, len, b1, a1, b2, a2, wd, stepSize, bc2Sqrt, eps);
     }
 }

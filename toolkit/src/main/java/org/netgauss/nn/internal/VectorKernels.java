@@ -425,15 +425,7 @@ final class VectorKernels implements DenseKernels {
             FloatVector denom = vk.sqrt().div(bc2Sqrt).add(eps);
             pk.add(mk.div(denom).mul(-stepSize)).intoArray(p, k);
         }
-        for (; k < len; k++) { // the tail, scalar with the same operations
-            float grad = wd != 0f ? g[k] + wd * p[k] : g[k];
-            float mk = Kernels.flushSubnormal(m[k] * b1 + a1 * grad);
-            float vk = Kernels.flushSubnormal(v[k] * b2 + a2 * (grad * grad));
-            m[k] = mk;
-            v[k] = vk;
-            float denom = (float) Math.sqrt(vk) / bc2Sqrt + eps;
-            p[k] = p[k] + -stepSize * (mk / denom);
-        }
+        Kernels.adamSlice(p, k, g, k, m, v, len - k, b1, a1, b2, a2, wd, stepSize, bc2Sqrt, eps); // the tail
     }
 
     /** x, or 0 in the lanes where x is subnormal ({@link Kernels#flushSubnormal}). */
