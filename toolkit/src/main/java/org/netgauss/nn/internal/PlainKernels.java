@@ -136,4 +136,11 @@ final class PlainKernels implements DenseKernels {
                         float wd, float stepSize, float bc2Sqrt, float eps) {
         Kernels.adamSlice(p, 0, g, 0, m, v, len, b1, a1, b2, a2, wd, stepSize, bc2Sqrt, eps);
     }
+
+    @Override
+    public void exp(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = StrictMath.exp(x[i]);
+        }
+    }
 }
