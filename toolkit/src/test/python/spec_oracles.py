@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Independent NumPy route to the spec's §5.2 and §4 reference numbers (research/pigmm.md).
+"""Independent NumPy route to the reference numbers of docs/spec/pigmm.md §5.2 and §4.
 
-Builds the explicit orthonormal irrep basis of spec §2.3 (Helmert vectors, E01, E02, column/row/diagonal copies,
-V2/V3 as the orthogonal complement split by symmetry), fits ensemble E of §5.2 from explicit components, and computes
+Builds the explicit orthonormal irrep basis of docs/spec/pigmm.md §2.3 (Helmert vectors, E01, E02, column/row/diagonal copies,
+V2/V3 as the orthogonal complement split by symmetry), fits ensemble E of docs/spec/pigmm.md §5.2 from explicit components, and computes
 W2^2 between f_struct and IID N(0, 0.1) by the dense D^2-dimensional Gaussian formula with eigh-based square roots.
 Shares no code with netgauss. Run: /usr/bin/python3 toolkit/src/test/python/spec_oracles.py
 """

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code netgauss fit ENSEMBLE.npy [--model pigmm|bipartite|iid|rectangular] [--json]}: maximum-likelihood fit of a
- * Gaussian matrix model to an ensemble (spec {@code research/pigmm.md} §2.6 and §6), printing its parameters, the
+ * Gaussian matrix model to an ensemble ({@code docs/spec/pigmm.md} §2.6 and §6), printing its parameters, the
  * log-likelihood and AIC = 2k − 2 log L.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code netgauss inpca PROBS.npy}: InPCA (spec §1.3–1.4) of the models whose predicted probabilities
- * {@code [T, S, C]} are in a {@code .npy} file, with intensive Bhattacharyya distances (spec §1.2). Prints the
+ * {@code netgauss inpca PROBS.npy}: InPCA (docs/spec/hyperribbon.md §1.3–1.4) of the models whose predicted probabilities
+ * {@code [T, S, C]} are in a {@code .npy} file, with intensive Bhattacharyya distances (docs/spec/hyperribbon.md §1.2). Prints the
  * signed eigenvalues with their signature, the explained stress χ_k, and coordinates on the first K
  * directions; {@code --out} also writes the coordinates as a float64 {@code [T, K]} array.
  *

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code netgauss invariants ENSEMBLE.npy [--set paper|quadratic|cubic|quartic|all] [--json]}: per invariant the
  * ensemble mean Ī, the population SD σ (1/N), the Wick prediction ⟨I⟩ of the PIGMM fitted to the same ensemble and
- * the deviation Δ = |⟨I⟩ − Ī|/σ in ensemble-SD units (Hirst &amp; Ramgoolam 2025, Sec. 4; spec §3.3).
+ * the deviation Δ = |⟨I⟩ − Ī|/σ in ensemble-SD units (Hirst &amp; Ramgoolam 2025, Sec. 4; docs/spec/pigmm.md §3.3).
  */
 @Command(name = "invariants", mixinStandardHelpOptions = true,
         description = "Invariants of an ensemble [N, D, D] (D >= 4): mean, SD, Wick prediction of the fitted PIGMM and"
@@ -34,9 +34,9 @@ final class InvariantsCommand implements Callable<Integer> {
 
     /** Which invariants {@code --set} selects. */
     enum Set {
-        /** I14..I52: the 39 low- and high-node cubic/quartic invariants the paper compares (spec §3.1). */
+        /** I14..I52: the 39 low- and high-node cubic/quartic invariants the paper compares (docs/spec/pigmm.md §3.1). */
         paper,
-        /** I1..I13 (spec §2.1); their deviations vanish up to rounding, since the fit matches these moments. */
+        /** I1..I13 (docs/spec/pigmm.md §2.1); their deviations vanish up to rounding, since the fit matches these moments. */
         quadratic,
         /** all 52 cubic invariants. */
         cubic,

@@ -14,7 +14,7 @@ import org.netgauss.preact.PhiTheta;
 /**
  * Parsing shared by the {@code preact} subcommands: activation names and width lists, and strict JSON numbers.
  *
- * <p>Activation names: {@code tanh}, {@code relu} (the paper's baselines at their initialisations, spec 2.2),
+ * <p>Activation names: {@code tanh}, {@code relu} (the paper's baselines at their initialisations, docs/spec/pigmm.md §2.2),
  * {@code phi-odd-THETA} and {@code phi-pos-THETA} (phi^o_theta / phi^p_theta with W(theta,1) weights, THETA one of
  * the tabulated values), {@code paper} (all 16 curves of the paper's KS figure).
  */

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code netgauss preact ...}: pre-activation experiments of Wolinski &amp; Arbel (2025; spec
- * {@code research/gaussian-preact.md}) at initialisation: {@code ks} (the 2-layer KS-vs-width experiment, spec 3a),
+ * {@code docs/spec/gaussian-preact.md}) at initialisation: {@code ks} (the 2-layer KS-vs-width experiment, docs/spec/gaussian-preact.md §3a),
  * {@code propagate} (per-layer Gaussianity through a deep network, on x = 1 or an MNIST image), {@code eoc}
- * (edge-of-chaos point of an activation) and {@code correlations} (MNIST class-by-class correlations, spec 3b).
+ * (edge-of-chaos point of an activation) and {@code correlations} (MNIST class-by-class correlations, docs/spec/gaussian-preact.md §3b).
  */
 @Command(name = "preact", mixinStandardHelpOptions = true,
         description = "Pre-activation Gaussianity at initialisation (Wolinski & Arbel 2025): ks, propagate, eoc, correlations.",

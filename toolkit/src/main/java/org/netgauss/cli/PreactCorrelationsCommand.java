@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code netgauss preact correlations --activation NAME --widths 100,100,100 [--per-class 10] [--inits 1000]
  * [--seed 0] [--json]}: correlation propagation of MNIST test images, {@code per-class} per digit (rescaled to mean
  * square 1), through {@code inits} random networks; per layer the 10 x 10 class-by-class mean correlations
- * (diagonal blocks without a = b) of the paper's Figure 1 / Figure 14 (spec 3b). The numbers equal
+ * (diagonal blocks without a = b) of the paper's Figure 1 / Figure 14 (docs/spec/gaussian-preact.md §3b). The numbers equal
  * {@link Preact#correlations(Initialisation, ClassSample, int[], int, long)} on
  * {@code ClassSample.of(test, perClass, seed).standardised()}.
  */

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netgauss preact eoc --activation NAME [--sigma-b2 0,0.05,...] [--json]}: the asymptotic edge of chaos
- * (sigma_w^2 with chi_1 = 1 and the fixed point q*, for each sigma_b^2; spec 2.1-2.2) of the activation with its
- * weight law; for phi_theta also the non-asymptotic point of Wolinski &amp; Arbel (q* = 1, chi_1 = 1; spec 2.3).
+ * (sigma_w^2 with chi_1 = 1 and the fixed point q*, for each sigma_b^2; docs/spec/pigmm.md §2.1-2.2) of the activation with its
+ * weight law; for phi_theta also the non-asymptotic point of Wolinski &amp; Arbel (q* = 1, chi_1 = 1; docs/spec/pigmm.md §2.3).
  */
 @Command(name = "eoc", mixinStandardHelpOptions = true,
         description = "Edge-of-chaos curve (sigma_b^2 -> sigma_w^2, q*) of an activation; non-asymptotic point for phi_theta.")

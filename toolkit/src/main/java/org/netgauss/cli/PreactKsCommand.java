@@ -18,13 +18,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netgauss preact ks [--config cfg0,cfg1,cfg2] [--widths 1..10] [--activation paper|NAME,...]
- * [--networks 200000] [--seed 0] [--json]}: the 2-layer KS experiment of the authors' repository (spec 3a; the
+ * [--networks 200000] [--seed 0] [--json]}: the 2-layer KS experiment of the authors' repository (docs/spec/gaussian-preact.md §3a; the
  * paper's Figure 11): the KS distance to N(0,1) of the output pre-activation of N random networks
  * 1 -&gt; n_a -&gt; n_b -&gt; 1 on x = 1. Each point's seed derives from (seed, configuration, curve, n), so the numbers
  * equal {@link TwoLayerKsExperiment#run} with the same arguments.
  */
 @Command(name = "ks", mixinStandardHelpOptions = true,
-        description = "2-layer KS distance to N(0,1) vs width (spec 3a, the paper's Figure 11).")
+        description = "2-layer KS distance to N(0,1) vs width (docs/spec/gaussian-preact.md §3a, the paper's Figure 11).")
 final class PreactKsCommand implements Callable<Integer> {
 
     @Spec

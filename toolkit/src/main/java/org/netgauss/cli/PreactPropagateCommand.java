@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code netgauss preact propagate --activation NAME --depth L --width n [--networks N] [--seed S]
  * [--input one|mnist:INDEX] [--sigma-w W --sigma-b B] [--json]}: one input through N random networks of L layers of
  * width n; per layer the KS distance and Wasserstein-1 to N(0,1) and to N(0,q) (q the mean-field variance), excess
- * kurtosis and moments (the paper's Sec. 3.1 and 5.1; spec 3a). The numbers equal {@link Propagation#run} with the
+ * kurtosis and moments (the paper's Sec. 3.1 and 5.1; docs/spec/gaussian-preact.md §3a). The numbers equal {@link Propagation#run} with the
  * same arguments.
  */
 @Command(name = "propagate", mixinStandardHelpOptions = true,

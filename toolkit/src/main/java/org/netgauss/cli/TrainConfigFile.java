@@ -60,7 +60,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   trainSize: {smoke: 2000, quick: 60000, paper: 60000}   # optional: only the first n training samples
  *   snapshots: 1000                    # optional: probabilities [E, S, C] on S held-out samples per checkpoint
  *   snapshotSteps: mao                 # optional, with snapshots: also after these minibatch steps, a list
- *                                      # [1, 150, ...] or mao (Mao et al.'s schedule, hyperribbon.md §4.2)
+ *                                      # [1, 150, ...] or mao (Mao et al.'s schedule, docs/spec/hyperribbon.md §4.2)
  * </pre>
  */
 public final class TrainConfigFile {

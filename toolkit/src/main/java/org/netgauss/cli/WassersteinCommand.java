@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code netgauss wasserstein A.npy (B.npy | --params F1,..,F13 | --init gaussian|uniform) [--json]}: the
  * 2-Wasserstein distance between the PIGMM fitted to A and either the PIGMM fitted to B, a given parameter vector, or
- * the authors' analytic initialisation reference f_ref (spec §4): both W₂ and W₂² (the repository's "Wasserstein
+ * the authors' analytic initialisation reference f_ref (docs/spec/pigmm.md §4): both W₂ and W₂² (the repository's "Wasserstein
  * Distance" is W₂²) and the per-irrep terms of W₂².
  */
 @Command(name = "wasserstein", mixinStandardHelpOptions = true,
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + " B.npy, given parameters, or the analytic initialisation model.")
 final class WassersteinCommand implements Callable<Integer> {
 
-    /** The authors' analytic references (spec §4): IID N(0, s²), s² = 1/D (gaussian) or 1/(3D) (uniform). */
+    /** The authors' analytic references (docs/spec/pigmm.md §4): IID N(0, s²), s² = 1/D (gaussian) or 1/(3D) (uniform). */
     enum Init { gaussian, uniform }
 
     @Spec

@@ -17,10 +17,10 @@
  *
  * <table>
  *   <caption>what each subcommand computes</caption>
- *   <tr><td>fit</td><td>f1..f13 (or the 5 / 2 parameters), log L, AIC = 2k − 2 log L</td><td>spec §2.6, §6</td></tr>
+ *   <tr><td>fit</td><td>f1..f13 (or the 5 / 2 parameters), log L, AIC = 2k − 2 log L</td><td>docs/spec/pigmm.md §2.6, §6</td></tr>
  *   <tr><td>invariants</td><td>mean, SD (1/N), Wick prediction of the fitted PIGMM, Δ = |wick − mean|/SD</td>
- *       <td>spec §3.1–3.3</td></tr>
- *   <tr><td>wasserstein</td><td>W₂, W₂² and the per-irrep terms of W₂²</td><td>spec §4</td></tr>
+ *       <td>docs/spec/pigmm.md §3.1–3.3</td></tr>
+ *   <tr><td>wasserstein</td><td>W₂, W₂² and the per-irrep terms of W₂²</td><td>docs/spec/pigmm.md §4</td></tr>
  *   <tr><td>study</td><td>trains or resumes every run of the study, then f1..f13, W₂², deviations and accuracy
  *       per epoch as CSV with provenance.json</td><td>results/README.md</td></tr>
  * </table>

@@ -9,7 +9,7 @@ package org.netgauss.data;
  *   <li>{@link #ZERO_TO_ONE}: {@code x = u / 255} ({@code transforms.ToTensor()});</li>
  *   <li>{@link #MINUS_ONE_TO_ONE}: {@code x = (u / 255 - 0.5) / 0.5}
  *       ({@code ToTensor()} then {@code Normalize((0.5,), (0.5,))}), the scaling of Hirst &amp; Ramgoolam
- *       (arXiv 2510.05218), see {@code research/pigmm.md}.</li>
+ *       (arXiv 2510.05218), see {@code docs/spec/pigmm.md}.</li>
  * </ul>
  */
 public enum PixelScale {

@@ -3,7 +3,7 @@ package org.netgauss.inpca;
 import java.util.Arrays;
 
 /**
- * Intensive Bhattacharyya distance between models' predicted distributions on a fixed sample set (spec
+ * Intensive Bhattacharyya distance between models' predicted distributions on a fixed sample set (docs/spec/hyperribbon.md
  * §1.2; Mao et al., PNAS 2024, "Distance" in Methods; Quinn et al., PNAS 2019):
  *
  * <pre>
@@ -39,7 +39,7 @@ public final class BhattacharyyaDistance {
     }
 
     /**
-     * Per-sample averaged Hellinger distance {@code (1/N) Σ_n (1 − BC_n)} (spec §1.2, "Hellinger
+     * Per-sample averaged Hellinger distance {@code (1/N) Σ_n (1 − BC_n)} (docs/spec/hyperribbon.md §1.2, "Hellinger
      * alternative"; unit-sphere convention {@code Σ_c (√p − √q)² = 2 (1 − BC)}). Bounded by 1, saturates.
      */
     public static DistanceMatrix hellinger(Predictions p, DistanceOptions options) {
@@ -54,7 +54,7 @@ public final class BhattacharyyaDistance {
     /**
      * Hellinger distance of the joint (product) distributions, {@code 1 − Π_n BC_n = −expm1(−N D)}, from an
      * intensive Bhattacharyya matrix over {@code samples} samples. It tends to 1 for every pair as N grows,
-     * the "curse of dimensionality" that the intensive distance removes (spec §1.2).
+     * the "curse of dimensionality" that the intensive distance removes (docs/spec/hyperribbon.md §1.2).
      */
     public static DistanceMatrix jointHellinger(DistanceMatrix bhattacharyya, int samples) {
         double[] v = bhattacharyya.values().clone();
@@ -66,7 +66,7 @@ public final class BhattacharyyaDistance {
 
     /**
      * Distances from each of {@code queries}' models (rows) to each of {@code base}'s models (columns): the
-     * input of {@link InpcaEmbedding#project} for out-of-sample embedding (spec §1.5). Costs
+     * input of {@link InpcaEmbedding#project} for out-of-sample embedding (docs/spec/hyperribbon.md §1.5). Costs
      * {@code Q × T × N} pair-samples, not {@code (Q + T)²/2 × N}.
      */
     public static DistanceMatrix cross(Predictions queries, Predictions base, DistanceOptions options) {

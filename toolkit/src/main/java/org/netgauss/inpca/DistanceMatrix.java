@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
  * An immutable matrix of distances {@code D[i][j]} between models: square and symmetric with zero diagonal
  * for {@link BhattacharyyaDistance#matrix}, rectangular ({@code queries × base}) for
  * {@link BhattacharyyaDistance#cross}. "Distance" here means the spec's D, which already plays the role of a
- * squared distance (spec §1.2: do not square it again).
+ * squared distance (docs/spec/hyperribbon.md §1.2: do not square it again).
  *
  * <p>Stored row-major in one {@code double[]}; a 3600-model matrix is 104 MB, so accessors copy single rows
  * and {@link #toArray()} is the only bulk copy.

@@ -15,7 +15,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * </pre>
  *
  * For equal variances in one dimension this is {@code (μ1 − μ2)²/(8σ²)}, the per-sample distance of the
- * linear-model theory (spec §3.3). Meant for comparing fitted Gaussian models (e.g. per-irrep PIGMM
+ * linear-model theory (docs/spec/hyperribbon.md §3.3). Meant for comparing fitted Gaussian models (e.g. per-irrep PIGMM
  * blocks) on the same footing as InPCA's D. Log-determinants come from Cholesky factors, so nearly
  * singular covariances lose accuracy gracefully rather than overflowing.
  */

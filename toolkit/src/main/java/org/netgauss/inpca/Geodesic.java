@@ -1,7 +1,7 @@
 package org.netgauss.inpca;
 
 /**
- * Reference points of the prediction space and the geodesic between them (spec §1.1 and §4.4; Mao et al.,
+ * Reference points of the prediction space and the geodesic between them (docs/spec/hyperribbon.md §1.1 and §4.4; Mao et al.,
  * PNAS 2024, "ignorance" P0, "truth" P* and their geodesic).
  *
  * <p>In {@code √p} coordinates each sample's distribution is a point on the unit sphere, and the
@@ -103,7 +103,7 @@ public final class Geodesic {
 
     /**
      * Progress of model {@code model} of {@code p} along the geodesic from P0 to P* of {@code labels}: the
-     * {@code s ∈ [0, 1]} minimising the intensive Bhattacharyya distance to γ(s) (spec §4.4, the Ramesh et
+     * {@code s ∈ [0, 1]} minimising the intensive Bhattacharyya distance to γ(s) (docs/spec/hyperribbon.md §4.4, the Ramesh et
      * al. variant; the Mao repo minimises a sum of arccos instead).
      */
     public static double progressToTruth(Predictions p, int model, int[] labels) {

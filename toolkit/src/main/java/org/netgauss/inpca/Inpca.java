@@ -16,7 +16,7 @@ import org.netgauss.pigmm.PigmmParameters;
  *
  * Formulas and conventions: Mao et al., "The training process of many deep networks explores the same
  * low-dimensional manifold", PNAS 121(12) e2310002121 (2024); Quinn et al., PNAS 116:13762 (2019); our
- * spec {@code research/hyperribbon.md} §1. The linear-model theory (Mao, Griniasty et al., arXiv
+ * {@code docs/spec/hyperribbon.md} §1. The linear-model theory (Mao, Griniasty et al., arXiv
  * 2505.08915) is in {@link org.netgauss.inpca.linear}.
  */
 public final class Inpca {
@@ -25,7 +25,7 @@ public final class Inpca {
 
     private Inpca() {}
 
-    /** Intensive Bhattacharyya distances {@code D_uv = mean_n −log BC_n} (spec §1.2), default options. */
+    /** Intensive Bhattacharyya distances {@code D_uv = mean_n −log BC_n} (docs/spec/hyperribbon.md §1.2), default options. */
     public static DistanceMatrix bhattacharyya(Predictions p) {
         return BhattacharyyaDistance.matrix(p);
     }
@@ -35,7 +35,7 @@ public final class Inpca {
         return BhattacharyyaDistance.matrix(p, options);
     }
 
-    /** Per-sample averaged Hellinger distances {@code mean_n (1 − BC_n)} (spec §1.2). */
+    /** Per-sample averaged Hellinger distances {@code mean_n (1 − BC_n)} (docs/spec/hyperribbon.md §1.2). */
     public static DistanceMatrix hellinger(Predictions p) {
         return BhattacharyyaDistance.hellinger(p);
     }
@@ -64,13 +64,13 @@ public final class Inpca {
         return InpcaEmbedding.compute(d, null, components);
     }
 
-    /** Weighted InPCA (spec §1.6): per-model weights ω, {@code Σω = 1}, e.g. to undo uneven checkpoint density. */
+    /** Weighted InPCA (docs/spec/hyperribbon.md §1.6): per-model weights ω, {@code Σω = 1}, e.g. to undo uneven checkpoint density. */
     public static InpcaEmbedding embedWeighted(DistanceMatrix d, double[] weights, int components) {
         return InpcaEmbedding.compute(d, weights, components);
     }
 
     /**
-     * The models followed by the two reference points of Mao et al. (spec §1.1): P0 (uniform, index T) and
+     * The models followed by the two reference points of Mao et al. (docs/spec/hyperribbon.md §1.1): P0 (uniform, index T) and
      * P* (one-hot truth of {@code labels}, index T + 1), so they share the embedding with the models.
      */
     public static Predictions withReferencePoints(Predictions p, int[] labels) {
@@ -81,7 +81,7 @@ public final class Inpca {
         return p.append(Geodesic.uniform(p.samples(), p.classes())).append(Geodesic.truth(labels, p.classes()));
     }
 
-    /** Places new models into an existing embedding (spec §1.5) from their predictions on the same samples. */
+    /** Places new models into an existing embedding (docs/spec/hyperribbon.md §1.5) from their predictions on the same samples. */
     public static double[][] project(InpcaEmbedding embedding, Predictions base, Predictions queries) {
         if (base.models() != embedding.size()) {
             throw new IllegalArgumentException("embedding has " + embedding.size() + " models, base predictions "

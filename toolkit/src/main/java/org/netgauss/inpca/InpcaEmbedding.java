@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * An InPCA embedding (intensive principal component analysis; Quinn et al., PNAS 2019; Mao et al., PNAS
- * 2024; spec §1.3–1.6) of {@code m} models from their distance matrix D:
+ * 2024; docs/spec/hyperribbon.md §1.3–1.6) of {@code m} models from their distance matrix D:
  *
  * <pre>
  *   W    = −½ J D J,  J = I − 1 ωᵀ             (double centring; ω = 1/m unless weighted, §1.6)
@@ -50,7 +50,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
 
     /**
      * Embeds {@code d} keeping coordinates on {@code components} directions; {@code weights == null} for the
-     * ordinary InPCA, else per-point weights summing to 1 (§1.6).
+     * ordinary InPCA, else per-point weights summing to 1 (docs/spec/hyperribbon.md §1.6).
      */
     static InpcaEmbedding compute(DistanceMatrix d, double[] weights, int components) {
         d.requireSquare("InPCA");
@@ -165,7 +165,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
     }
 
     /**
-     * Explained stress of the first K directions (spec §1.4):
+     * Explained stress of the first K directions (docs/spec/hyperribbon.md §1.4):
      * {@code χ_K = 1 − sqrt(1 − Σ_{k≤K} e_k² / ‖W‖²_F)}, the argument of the root clipped at 0.
      */
     public double explainedStress(int k) {
@@ -219,7 +219,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
         return worst;
     }
 
-    /** Explained distance, Frobenius variant (spec §1.4 (a)): {@code 1 − ‖D − D̂(K)‖_F / ‖D‖_F}. */
+    /** Explained distance, Frobenius variant (docs/spec/hyperribbon.md §1.4 (a)): {@code 1 − ‖D − D̂(K)‖_F / ‖D‖_F}. */
     public double explainedDistanceFrobenius(int k) {
         double[][] r = reconstruct(k);
         double num = 0;
@@ -234,7 +234,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
         return 1 - Math.sqrt(num / den);
     }
 
-    /** Explained distance, relative L1 variant (spec §1.4 (b)): {@code 1 − Σ|D̂(K) − D| / Σ D}. */
+    /** Explained distance, relative L1 variant (docs/spec/hyperribbon.md §1.4 (b)): {@code 1 − Σ|D̂(K) − D| / Σ D}. */
     public double explainedDistanceL1(int k) {
         double[][] r = reconstruct(k);
         double num = 0;
@@ -251,7 +251,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
 
     /**
      * Out-of-sample ("lazy") embedding of one new model from its distances {@code dq} to the m base models
-     * (spec §1.5, the Gower/Nyström formula):
+     * (docs/spec/hyperribbon.md §1.5, the Gower/Nyström formula):
      * {@code x_qk = [−½ (d_q − ωᵀd_q − d̄ + ḡ)]ᵀ Ω V_k / (s_k sqrt|e_k|)}. Reproduces a base point's
      * coordinates when {@code dq} is its row of D.
      */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The predicted class distributions of {@code models()} models on one fixed, ordered sample set: the
- * points of InPCA (spec §1.1; Mao et al., PNAS 2024, Eq. 1). Entry {@code p[t, n, c]} is the probability
+ * points of InPCA (docs/spec/hyperribbon.md §1.1; Mao et al., PNAS 2024, Eq. 1). Entry {@code p[t, n, c]} is the probability
  * that model {@code t} gives class {@code c} on sample {@code n}; storage is row-major {@code [T, S, C]},
  * in float32 or float64 as handed in.
  *

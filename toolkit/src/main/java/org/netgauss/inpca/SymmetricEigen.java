@@ -8,7 +8,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * Dense symmetric eigendecomposition with eigenpairs sorted by |eigenvalue|, descending, as InPCA needs
- * (spec §1.3 step 2: W is indefinite, so the largest-magnitude negative eigenvalues matter as much as the
+ * (docs/spec/hyperribbon.md §1.3 step 2: W is indefinite, so the largest-magnitude negative eigenvalues matter as much as the
  * positive ones). Commons Math's tridiagonal QL up to {@value #LAPACK_FROM} points; above that LAPACK
  * {@code dsyev} through ND4J, which is tens of times faster at m = 3600 (a pure-Java O(m³) takes minutes).
  */
@@ -32,7 +32,7 @@ final class SymmetricEigen {
             return commonsMath(a, kept);
         } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
             // Commons Math's QL gives up on some low-rank W with eigenvalues over many decades (e.g. linear-model
-            // trajectories, spec §3); LAPACK's dsyev does not
+            // trajectories, docs/spec/hyperribbon.md §3); LAPACK's dsyev does not
             return lapack(a, kept);
         }
     }

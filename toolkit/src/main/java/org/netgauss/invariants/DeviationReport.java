@@ -10,7 +10,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Deviations of several invariants between an ensemble and its fitted model (spec §3.3). */
+/** Deviations of several invariants between an ensemble and its fitted model (docs/spec/pigmm.md §3.3). */
 public record DeviationReport(List<InvariantEstimate> estimates) {
 
     public DeviationReport {
@@ -39,7 +39,7 @@ public record DeviationReport(List<InvariantEstimate> estimates) {
                 DoubleColumn.create("deviation", deviations()));
     }
 
-    /** Min, mean and max of Δ per group, as printed per layer by the authors (spec §3.3). */
+    /** Min, mean and max of Δ per group, as printed per layer by the authors (docs/spec/pigmm.md §3.3). */
     public Table groupSummary() {
         Map<String, List<Double>> groups = new LinkedHashMap<>();
         for (InvariantEstimate e : estimates) {

@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Experiment against Wick theory for the paper's 39 cubic and quartic invariants I14..I52 at chosen checkpoints of a
- * run, per square layer (Hirst &amp; Ramgoolam 2025, Sec. 4; spec §3.3): one row per (epoch, layer, invariant) with
+ * run, per square layer (Hirst &amp; Ramgoolam 2025, Sec. 4; docs/spec/pigmm.md §3.3): one row per (epoch, layer, invariant) with
  * its group, the ensemble mean {@code observed}, the Wick prediction {@code wick} of the PIGMM fitted at that
  * checkpoint, the population SD {@code sd} and Δ = |wick − observed| / sd ({@code deviation}).
  *
@@ -66,7 +66,7 @@ public final class DeviationTrajectory {
 
     /**
      * Normalised change (Δ_end − Δ_start)/(Δ_end + Δ_start) per (layer, invariant) between two epochs of a deviation
-     * table (spec §3.3): columns layer, invariant, group, start, end, change.
+     * table (docs/spec/pigmm.md §3.3): columns layer, invariant, group, start, end, change.
      */
     public static Table normalisedChange(Table deviations, int start, int end) {
         Table a = deviations.where(deviations.intColumn("epoch").isEqualTo(start));

@@ -7,7 +7,7 @@ import org.netgauss.pigmm.PigmmParameters;
 import org.netgauss.pigmm.WeightEnsemble;
 
 /**
- * Deviation measures between an ensemble and a Gaussian model (Hirst &amp; Ramgoolam 2025, Sec. 4; spec §3.3).
+ * Deviation measures between an ensemble and a Gaussian model (Hirst &amp; Ramgoolam 2025, Sec. 4; docs/spec/pigmm.md §3.3).
  */
 public final class Deviations {
     private Deviations() {
@@ -46,7 +46,7 @@ public final class Deviations {
         return new DeviationReport(out);
     }
 
-    /** The plot groups of spec §3.3: low-node (1–2 vertices) and high-node (2k−1 or 2k vertices) per degree. */
+    /** The plot groups of docs/spec/pigmm.md §3.3: low-node (1–2 vertices) and high-node (2k−1 or 2k vertices) per degree. */
     public static String group(InvariantGraph g) {
         String degree = switch (g.degree()) {
             case 1 -> "linear";
@@ -65,7 +65,7 @@ public final class Deviations {
     }
 
     /**
-     * Normalised change over training (Δ_end − Δ_start)/(Δ_end + Δ_start), in [−1, 1] (spec §3.3).
+     * Normalised change over training (Δ_end − Δ_start)/(Δ_end + Δ_start), in [−1, 1] (docs/spec/pigmm.md §3.3).
      */
     public static double normalisedChange(double start, double end) {
         return (end - start) / (end + start);

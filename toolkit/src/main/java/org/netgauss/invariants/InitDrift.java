@@ -4,10 +4,10 @@ import org.netgauss.pigmm.WeightEnsemble;
 
 /**
  * Drift of the linear and quadratic invariants I1..I13 from their analytic values at an IID initialisation
- * (spec §3.3, "Linear/quadratic drift from initialisation"): |Ī_k − E_init[I_k]| / √(Var_init[I_k]/N).
+ * (docs/spec/pigmm.md §3.3, "Linear/quadratic drift from initialisation"): |Ī_k − E_init[I_k]| / √(Var_init[I_k]/N).
  *
  * <p>Var_init is the <b>exact</b> variance for IID mean-zero entries with variance s² and fourth moment k4 = E w⁴
- * (spec §3.3 table, by exhaustive pattern counting). The authors' repository uses approximate standard errors that
+ * (docs/spec/pigmm.md §3.3 table, by exhaustive pattern counting). The authors' repository uses approximate standard errors that
  * are about 1/√2 too small for I4, I7, I8, I10, I12; these are not reproduced here.
  */
 public final class InitDrift {
@@ -15,7 +15,7 @@ public final class InitDrift {
     }
 
     /**
-     * E[I_k] for IID entries with mean m and variance s² (spec §3.3): I1 = Dm, I2 = D²m, I3 = D²(s²+m²),
+     * E[I_k] for IID entries with mean m and variance s² (docs/spec/pigmm.md §3.3): I1 = Dm, I2 = D²m, I3 = D²(s²+m²),
      * I4 = I5 = I6 = I12 = Ds² + D²m², I7 = I8 = D²s² + D³m², I9 = I13 = Ds² + D³m², I10 = D²s² + D⁴m², I11 = D(s²+m²).
      */
     public static double expected(int k, int d, double mean, double variance) {
@@ -34,7 +34,7 @@ public final class InitDrift {
         };
     }
 
-    /** Exact Var[I_k] for IID mean-zero entries with variance s² and fourth moment k4 (spec §3.3 table). */
+    /** Exact Var[I_k] for IID mean-zero entries with variance s² and fourth moment k4 (docs/spec/pigmm.md §3.3 table). */
     public static double variance(int k, int d, double variance, double fourthMoment) {
         double dd = d;
         double s4 = variance * variance;

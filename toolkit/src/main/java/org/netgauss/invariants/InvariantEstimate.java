@@ -3,7 +3,7 @@ package org.netgauss.invariants;
 import java.util.Locale;
 
 /**
- * One invariant's ensemble statistics next to its model prediction (spec §3.3).
+ * One invariant's ensemble statistics next to its model prediction (docs/spec/pigmm.md §3.3).
  *
  * @param label    paper label ("I45") or canonical graph name
  * @param group    "cubic low-node", "cubic high-node", "quartic low-node", "quartic high-node", or "degree k, v vertices"
@@ -16,7 +16,7 @@ public record InvariantEstimate(String label, String group, double observed, dou
                                 int members) {
 
     /**
-     * Δ = |⟨I⟩_theory − Ī| / σ in units of the ensemble SD (Hirst &amp; Ramgoolam 2025, Sec. 4; spec §3.3, checklist
+     * Δ = |⟨I⟩_theory − Ī| / σ in units of the ensemble SD (Hirst &amp; Ramgoolam 2025, Sec. 4; docs/spec/pigmm.md §3.3, checklist
      * item 5).
      */
     public double deviation() {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A permutation-invariant polynomial of degree k in the entries of a D x D matrix, as a directed multigraph with
- * k edges (Hirst &amp; Ramgoolam 2025, Sec. 3; spec §2.1): vertices are summation indices (unrestricted: they may
+ * k edges (Hirst &amp; Ramgoolam 2025, Sec. 3; docs/spec/pigmm.md §2.1): vertices are summation indices (unrestricted: they may
  * take equal values), each factor M_ij is an edge i → j; loops and parallel edges are allowed, isolated vertices
  * are not. The invariant is Σ_{i_1..i_v} ∏_{edges (a,b)} M_{i_a i_b}.
  *

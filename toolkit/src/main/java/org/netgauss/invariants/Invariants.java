@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Entry point for permutation-invariant matrix observables as directed multigraphs (Hirst &amp; Ramgoolam 2025,
- * Sec. 3; spec §2.1, §3.1).
+ * Sec. 3; docs/spec/pigmm.md §2.1, §3.1).
  *
  * <pre>{@code
  * List<InvariantGraph> quartic = Invariants.enumerate(4);     // 296 graphs
@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
  */
 public final class Invariants {
     /**
-     * The paper's numbering I1..I52 as index patterns (spec §2.1 table for I1–I13, §3.1 lists for I14–I52;
+     * The paper's numbering I1..I52 as index patterns (docs/spec/pigmm.md §2.1 table for I1–I13, §3.1 lists for I14–I52;
      * the order is the authors' repository's).
      */
     private static final String[] PAPER = {
@@ -58,7 +58,7 @@ public final class Invariants {
 
     /**
      * All invariants of degree k, i.e. all directed multigraphs with k edges and no isolated vertices, up to
-     * isomorphism, sorted by vertex count and then canonical code. Sizes 2, 11, 52, 296 for k = 1..4 (spec §2.1;
+     * isomorphism, sorted by vertex count and then canonical code. Sizes 2, 11, 52, 296 for k = 1..4 (docs/spec/pigmm.md §2.1;
      * valid as linearly independent functions for D ≥ 2k).
      */
     public static List<InvariantGraph> enumerate(int degree) {
@@ -88,12 +88,12 @@ public final class Invariants {
         }
     }
 
-    /** Invariants of degree k with exactly v vertices (spec §2.1 breakdown). */
+    /** Invariants of degree k with exactly v vertices (docs/spec/pigmm.md §2.1 breakdown). */
     public static List<InvariantGraph> enumerate(int degree, int vertices) {
         return enumerate(degree).stream().filter(g -> g.vertexCount() == vertices).toList();
     }
 
-    /** The paper's invariant I_n, n = 1..52 (spec §2.1, §3.1). */
+    /** The paper's invariant I_n, n = 1..52 (docs/spec/pigmm.md §2.1, §3.1). */
     public static InvariantGraph paper(int n) {
         if (n < 1 || n > PAPER_GRAPHS.size()) {
             throw new IllegalArgumentException("the paper numbers invariants I1..I52, asked for I" + n);
@@ -111,14 +111,14 @@ public final class Invariants {
         return paperNumber(g).map(n -> "I" + n).orElse(g.name());
     }
 
-    /** I1..I13, the linear and quadratic invariants (spec §2.1). */
+    /** I1..I13, the linear and quadratic invariants (docs/spec/pigmm.md §2.1). */
     public static List<InvariantGraph> quadratic() {
         return PAPER_GRAPHS.subList(0, 13);
     }
 
     /**
      * I14..I52: the 39 cubic and quartic invariants with 1, 2, 2k−1 or 2k vertices that the paper compares with
-     * the Wick predictions (spec §3.1).
+     * the Wick predictions (docs/spec/pigmm.md §3.1).
      */
     public static List<InvariantGraph> paperCubicQuartic() {
         return PAPER_GRAPHS.subList(13, 52);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Invariants of M x N matrices under S_M x S_N (rows and columns permuted independently; spec §6): bipartite
+ * Invariants of M x N matrices under S_M x S_N (rows and columns permuted independently; docs/spec/pigmm.md §6): bipartite
  * multigraphs with k edges from row vertices to column vertices, up to isomorphisms that keep the two sides.
- * There are 1, 4, 10, 33 of degree 1..4 (spec §6, Burnside count). The degree-2 ones are ‖X‖², R·R, C·C and T².
+ * There are 1, 4, 10, 33 of degree 1..4 (docs/spec/pigmm.md §6, Burnside count). The degree-2 ones are ‖X‖², R·R, C·C and T².
  *
  * <p>Canonical form as in {@link InvariantGraph}, with rows and columns relabelled separately by first appearance.
  * Names read {@code "r0c0,r0c1"} for Σ X_ij X_ik (= R·R).

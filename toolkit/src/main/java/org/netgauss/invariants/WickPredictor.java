@@ -6,12 +6,12 @@ import org.netgauss.pigmm.PigmmParameters;
 
 /**
  * Exact expectations of invariants in a PIGMM by Wick/Isserlis contraction, for any D at a cost independent of D
- * (Hirst &amp; Ramgoolam 2025, Sec. 3; spec §3.2).
+ * (Hirst &amp; Ramgoolam 2025, Sec. 3; docs/spec/pigmm.md §3.2).
  *
  * <p>For a graph with vertices 1..v, ⟨Σ_{i} ∏_e M_{i_{s(e)} i_{t(e)}}⟩ = Σ_π D(D−1)…(D−|π|+1) · E_π, where π runs
  * over the set partitions of the vertices (which indices are equal), |π| is its number of blocks, and E_π is the
  * expectation for one representative assignment of distinct values to the blocks. This is exact because the mean
- * μ_ij and the covariance Cov(M_ij, M_kl) of spec §2.8 depend only on the equality pattern of their indices.
+ * μ_ij and the covariance Cov(M_ij, M_kl) of docs/spec/pigmm.md §2.8 depend only on the equality pattern of their indices.
  * E_π is computed by Isserlis with a mean: the sum over all partitions of the k factors into singletons and pairs
  * of ∏(singleton means) · ∏(pair covariances) (4 terms for k = 3, 10 for k = 4). At most Bell(8) = 4140 patterns.
  */
@@ -20,7 +20,7 @@ public final class WickPredictor {
     private final PigmmCovariance cov;
     /**
      * Mean and covariance on representative labels 0..labels−1: they depend only on the equality pattern of the
-     * indices, so one table per predictor serves every partition (the O(1) closed forms of spec §2.8 are otherwise
+     * indices, so one table per predictor serves every partition (the O(1) closed forms of docs/spec/pigmm.md §2.8 are otherwise
      * re-evaluated thousands of times per graph). Grown on demand to the largest vertex count seen.
      */
     private int labels;

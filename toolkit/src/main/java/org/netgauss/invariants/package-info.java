@@ -1,6 +1,6 @@
 /**
  * Permutation-invariant matrix observables as directed multigraphs, their evaluation, and their predictions in
- * Gaussian models (Hirst &amp; Ramgoolam 2025, arXiv 2510.05218, Sec. 3–4; spec {@code research/pigmm.md}).
+ * Gaussian models (Hirst &amp; Ramgoolam 2025, arXiv 2510.05218, Sec. 3–4; {@code docs/spec/pigmm.md}).
  *
  * <table>
  *   <caption>where each formula lives</caption>

@@ -196,7 +196,7 @@ public final class EnsembleTrainer {
      * s-th minibatch update counted from the start of training, {@code (epoch-1)·ceil(n/batch) + i + 1} for
      * batch i of this epoch. {@code out} receives, per such step, the array {@code [members, S, C]}; members
      * stopped early contribute their frozen predictions. This is the sub-epoch snapshot schedule of the
-     * hyper-ribbon analysis (Mao et al. 2024; spec hyperribbon.md §4.2).
+     * hyper-ribbon analysis (Mao et al. 2024; docs/spec/hyperribbon.md §4.2).
      */
     public EpochMetrics trainEpoch(Dataset train, Dataset validation, Dataset snapshotSet, long[] snapshotSteps,
                                    java.util.Map<Long, float[]> out) {
@@ -303,7 +303,7 @@ public final class EnsembleTrainer {
     /**
      * Predicted class probabilities (softmax of the outputs) of every member on every sample of {@code data}:
      * {@code [members, samples, classes]} row-major, the snapshot format of the hyper-ribbon analysis (Mao et al.
-     * 2024; spec hyperribbon.md §4.2, §4.7).
+     * 2024; docs/spec/hyperribbon.md §4.2, §4.7).
      */
     public float[] probabilities(Dataset data) {
         checkData(data, "probability-snapshot set");

@@ -10,7 +10,7 @@ import java.util.Objects;
  * and feeds the {@link Loss}.
  *
  * <p>{@code Mlp.of(784, 10, 10, 10, 10).withBias(false)} is the PIGMM paper's network (Hirst &amp; Ramgoolam,
- * spec §1).
+ * docs/spec/pigmm.md §1).
  */
 public record Mlp(int[] widths, boolean bias, Activation activation, Loss loss) {
     public Mlp {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training settings of the weight-Gaussianity study (Hirst &amp; Ramgoolam 2025, arXiv 2510.05218; spec
- * pigmm.md §1): MLP 784 → 10 → 10 → 10 → 10 without biases, Adam 1e-3, batch 100, with Gaussian N(0, 1/fan_in) or
+ * The training settings of the weight-Gaussianity study (Hirst &amp; Ramgoolam 2025, arXiv 2510.05218; docs/spec/pigmm.md
+ * §1): MLP 784 → 10 → 10 → 10 → 10 without biases, Adam 1e-3, batch 100, with Gaussian N(0, 1/fan_in) or
  * PyTorch-default uniform initialisation, with and without weight decay 0.01, and the width study
  * 784 → n → n → 10 with Gaussian initialisation.
  *
@@ -22,7 +22,7 @@ public final class PigmmStudy {
     /** The paper's weight decay for its "regularised" runs (coupled L2, as {@code torch.optim.Adam}). */
     public static final double WEIGHT_DECAY = 0.01;
 
-    /** The widths n of the width study (spec §1, "width variation"). */
+    /** The widths n of the width study (docs/spec/pigmm.md §1, "width variation"). */
     public static final List<Integer> PAPER_WIDTHS = List.of(10, 40, 160, 640);
 
     /**

@@ -88,7 +88,7 @@ public final class Training {
     }
 
     /**
-     * The snapshot schedule of Mao et al. (PNAS 2024; spec hyperribbon.md §4.2) as global steps: step 1, every
+     * The snapshot schedule of Mao et al. (PNAS 2024; docs/spec/hyperribbon.md §4.2) as global steps: step 1, every
      * ⌊B/4⌋ batches during epochs 0–4, the end of every epoch 5–25, every 4th epoch 26–65, every 15th after, and
      * the last step (t = 0 is checkpoint 0). {@code batchesPerEpoch} = ceil(n / batch size).
      */

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.netgauss.invariants.InvariantGraph;
 
 /**
- * Draws permutation invariants as the directed multigraphs they are (spec pigmm.md §2.1): one dot per summation
+ * Draws permutation invariants as the directed multigraphs they are (docs/spec/pigmm.md §2.1): one dot per summation
  * index, one arrow i → j per factor M_ij, loops for diagonal entries M_ii, and bent arrows for parallel edges.
  * Vertices sit on a circle; a {@link BufferedImage} that is a cell's value shows inline.
  */

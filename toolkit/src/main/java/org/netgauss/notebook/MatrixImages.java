@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * Small matrices drawn as heat maps side by side (e.g. the irrep basis matrices of spec pigmm.md §2.3): blue for
+ * Small matrices drawn as heat maps side by side (e.g. the irrep basis matrices of docs/spec/pigmm.md §2.3): blue for
  * negative, white for zero, red for positive, each panel scaled to its own largest |entry|.
  */
 public final class MatrixImages {

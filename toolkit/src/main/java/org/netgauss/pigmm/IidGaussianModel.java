@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The simple Gaussian: all entries IID N(m, s²) (the initialisation model; Hirst &amp; Ramgoolam 2025, Sec. 2;
- * spec §2.8 "IID special case"). Two parameters; MLE m = mean of all entries, s² = their biased variance.
+ * docs/spec/pigmm.md §2.8 "IID special case"). Two parameters; MLE m = mean of all entries, s² = their biased variance.
  * In PIGMM form it is f = (D m, 0, s², 0, s², s², 0, 0, s², 0, s², s², s²).
  */
 public record IidGaussianModel(int rows, int cols, double mean, double variance) {
@@ -78,7 +78,7 @@ public record IidGaussianModel(int rows, int cols, double mean, double variance)
         return s;
     }
 
-    /** W₂² = MN[(m−m')² + (s−s')²] (spec §4 oracle, here for M x N). */
+    /** W₂² = MN[(m−m')² + (s−s')²] (docs/spec/pigmm.md §4 oracle, here for M x N). */
     public double wasserstein2Squared(IidGaussianModel o) {
         double n = (double) rows * cols;
         double ds = Math.sqrt(variance) - Math.sqrt(o.variance);

@@ -2,7 +2,7 @@ package org.netgauss.pigmm;
 
 /**
  * The orthonormal irrep basis of D x D matrices under the diagonal action of S_D,
- * V_D ⊗ V_D = 2V_0 ⊕ 3V_H ⊕ V_2 ⊕ V_3 (Hirst &amp; Ramgoolam 2025, Sec. 2; spec §2.2–2.3).
+ * V_D ⊗ V_D = 2V_0 ⊕ 3V_H ⊕ V_2 ⊕ V_3 (Hirst &amp; Ramgoolam 2025, Sec. 2; docs/spec/pigmm.md §2.2–2.3).
  *
  * <p>Dimensions 1, D−1, D(D−3)/2 (partition [D−2,2]) and (D−1)(D−2)/2 (partition [D−2,1,1]); the Frobenius
  * inner product ⟨A,B⟩ = Σ A_ij B_ij. The same Helmert vectors v_m are used in all three V_H copies, so that
@@ -29,7 +29,7 @@ public final class IrrepBasis {
 
     /**
      * The Helmert basis of the zero-sum vectors of ℝ^D: v_m ∝ (1, …, 1, −m, 0, …, 0) with m ones, m = 1..D−1
-     * (spec §2.3). Row m−1 of the result is v_m.
+     * (docs/spec/pigmm.md §2.3). Row m−1 of the result is v_m.
      */
     public static double[][] helmert(int d) {
         double[][] v = new double[d - 1][d];
@@ -43,14 +43,14 @@ public final class IrrepBasis {
         return v;
     }
 
-    /** E⁰¹_ij = 1/D (spec §2.3), row-major. */
+    /** E⁰¹_ij = 1/D (docs/spec/pigmm.md §2.3), row-major. */
     public static double[] e01(int d) {
         double[] e = new double[d * d];
         java.util.Arrays.fill(e, 1.0 / d);
         return e;
     }
 
-    /** E⁰²_ij = (δ_ij − 1/D)/√(D−1) (spec §2.3), row-major. */
+    /** E⁰²_ij = (δ_ij − 1/D)/√(D−1) (docs/spec/pigmm.md §2.3), row-major. */
     public static double[] e02(int d) {
         double[] e = new double[d * d];
         double s = Math.sqrt(d - 1.0);
@@ -62,7 +62,7 @@ public final class IrrepBasis {
         return e;
     }
 
-    /** Column copy E^{c,m}_ij = v_m(j)/√D (spec §2.3). */
+    /** Column copy E^{c,m}_ij = v_m(j)/√D (docs/spec/pigmm.md §2.3). */
     public static double[] column(double[] v, int d) {
         double[] e = new double[d * d];
         for (int i = 0; i < d; i++) {
@@ -73,7 +73,7 @@ public final class IrrepBasis {
         return e;
     }
 
-    /** Row copy E^{r,m}_ij = v_m(i)/√D (spec §2.3). */
+    /** Row copy E^{r,m}_ij = v_m(i)/√D (docs/spec/pigmm.md §2.3). */
     public static double[] row(double[] v, int d) {
         double[] e = new double[d * d];
         for (int i = 0; i < d; i++) {
@@ -84,7 +84,7 @@ public final class IrrepBasis {
         return e;
     }
 
-    /** Diagonal copy E^{d,m}_ij = √(D/(D−2)) [δ_ij v_m(i) − (v_m(i) + v_m(j))/D] (spec §2.3). */
+    /** Diagonal copy E^{d,m}_ij = √(D/(D−2)) [δ_ij v_m(i) − (v_m(i) + v_m(j))/D] (docs/spec/pigmm.md §2.3). */
     public static double[] diagonal(double[] v, int d) {
         double[] e = new double[d * d];
         double s = Math.sqrt(d / (d - 2.0));
@@ -97,7 +97,7 @@ public final class IrrepBasis {
     }
 
     /**
-     * Orthogonal projection onto V_3, the antisymmetric matrices with zero row sums (spec §2.3):
+     * Orthogonal projection onto V_3, the antisymmetric matrices with zero row sums (docs/spec/pigmm.md §2.3):
      * P₃(M) = A − (a_i − a_j)/D with A = (M − Mᵀ)/2 and a the row sums of A.
      */
     public static double[] projectV3(double[] m, int d) {
@@ -120,7 +120,7 @@ public final class IrrepBasis {
 
     /**
      * Orthogonal projection onto V_2, the symmetric matrices with zero diagonal and zero row sums
-     * (spec §2.3): X = (M + Mᵀ)/2 with zero diagonal, r its row sums, σ = Σr/(2(D−1)),
+     * (docs/spec/pigmm.md §2.3): X = (M + Mᵀ)/2 with zero diagonal, r its row sums, σ = Σr/(2(D−1)),
      * α_i = (r_i − σ)/(D−2), P₂(M)_ij = X_ij − α_i − α_j off the diagonal and 0 on it.
      */
     public static double[] projectV2(double[] m, int d) {

@@ -4,7 +4,7 @@ package org.netgauss.pigmm;
  * The per-matrix sufficient statistics of the 13-parameter PIGMM: the two V_0 components and the
  * quadratic sums over the multiplicity index m of each irrep block.
  *
- * <p>With the orthonormal basis of spec §2.3 (Hirst &amp; Ramgoolam 2025, Sec. 2; Ramgoolam 2019,
+ * <p>With the orthonormal basis of docs/spec/pigmm.md §2.3 (Hirst &amp; Ramgoolam 2025, Sec. 2; Ramgoolam 2019,
  * arXiv 1809.07559):
  * <ul>
  *   <li>{@code s01} = S_{0,1} = T/D, {@code s02} = S_{0,2} = (D t − T)/(D √(D−1));</li>
@@ -12,7 +12,7 @@ package org.netgauss.pigmm;
  *       {@code qdd} likewise for the column (c), row (r) and diagonal (d) copies of V_H, in copy order (c, r, d);</li>
  *   <li>{@code q2} = ‖P₂M‖², {@code q3} = ‖P₃M‖².</li>
  * </ul>
- * Parseval (spec §2.4): ‖M‖² = s01² + s02² + qcc + qrr + qdd + q2 + q3.
+ * Parseval (docs/spec/pigmm.md §2.4): ‖M‖² = s01² + s02² + qcc + qrr + qdd + q2 + q3.
  */
 public record IrrepQuadratics(int d, double s01, double s02, double qcc, double qcr, double qcd, double qrr,
                               double qrd, double qdd, double q2, double q3) {
@@ -62,7 +62,7 @@ public record IrrepQuadratics(int d, double s01, double s02, double qcc, double 
         double qcd = projectedDot(col, dv) / Math.sqrt(d);
         double qrd = projectedDot(row, dv) / Math.sqrt(d);
         double qdd = projectedDot(dv, dv);
-        // V_3 (spec §2.3): P₃M = A − (a_i − a_j)/D with A = (M − Mᵀ)/2 and a = (R − C)/2 its row sums, so
+        // V_3 (docs/spec/pigmm.md §2.3): P₃M = A − (a_i − a_j)/D with A = (M − Mᵀ)/2 and a = (R − C)/2 its row sums, so
         // q₃ = ‖A‖² − 2‖a‖²/D (the cross term is −4‖a‖²/D, the last +2‖a‖²/D, as Σa = 0). ‖A‖² is summed directly
         // over i < j, not as (I3 − I4)/2, to avoid cancellation.
         double antisym = 0;
@@ -84,7 +84,7 @@ public record IrrepQuadratics(int d, double s01, double s02, double qcc, double 
             asq += a * a;
         }
         double q3 = antisym / 2 - 2 * asq / d;
-        // V_2 by Parseval (spec §2.4): ‖M‖² is the sum of all irrep components; q₂ is about half of it, so no
+        // V_2 by Parseval (docs/spec/pigmm.md §2.4): ‖M‖² is the sum of all irrep components; q₂ is about half of it, so no
         // cancellation. Replaces two D x D projections per matrix (the fit's cost at D = 640).
         double q2 = norm - (s01 * s01 + s02 * s02 + qcc + qrr + qdd + q3);
         return new IrrepQuadratics(d, s01, s02, qcc, qcr, qcd, qrr, qrd, qdd, q2, q3);

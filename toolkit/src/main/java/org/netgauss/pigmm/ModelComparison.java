@@ -9,7 +9,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * AIC comparison of the Gaussian matrix models fitted to one ensemble (spec §6): IID (2 parameters), S_M x S_N
+ * AIC comparison of the Gaussian matrix models fitted to one ensemble (docs/spec/pigmm.md §6): IID (2 parameters), S_M x S_N
  * (bipartite when square; 5) and, for square D ≥ 4, the 13-parameter PIGMM. AIC = 2k − 2 log L (Akaike 1974);
  * lower is better, and ΔAIC is relative to the best model.
  */

@@ -3,10 +3,10 @@ package org.netgauss.pigmm;
 /**
  * Entry point for the 13-parameter permutation-invariant Gaussian matrix model (PIGMM) of Hirst &amp; Ramgoolam,
  * "Approximate Gaussianity beyond initialisation in neural networks" (arXiv 2510.05218, 2025); implementation
- * spec {@code research/pigmm.md}.
+ * {@code docs/spec/pigmm.md}.
  *
  * <pre>{@code
- * PigmmFit fit = Pigmm.fit(ensemble);          // moment matching = Gaussian MLE (spec §2.6)
+ * PigmmFit fit = Pigmm.fit(ensemble);          // moment matching = Gaussian MLE (docs/spec/pigmm.md §2.6)
  * fit.parameters().toTable();                   // f1..f13
  * }</pre>
  */
@@ -16,7 +16,7 @@ public final class Pigmm {
 
     /**
      * Fits the PIGMM to an ensemble of D x D matrices by moment matching, which is the Gaussian maximum-likelihood
-     * estimate (Hirst &amp; Ramgoolam 2025, Eq. 2.11; spec §2.6):
+     * estimate (Hirst &amp; Ramgoolam 2025, Eq. 2.11; docs/spec/pigmm.md §2.6):
      * <ul>
      *   <li>f1, f2 = mean_n S_{0,1}, mean_n S_{0,2};</li>
      *   <li>f3, f4, f5 = the <b>biased</b> (1/N) covariance of (S_{0,1}, S_{0,2});</li>
@@ -79,8 +79,8 @@ public final class Pigmm {
     }
 
     /**
-     * The same fit from ensemble averages only: Ī1..Ī13 of the linear and quadratic invariants (spec §2.1 order)
-     * and D, the route of the authors' repository (spec §2.6). The V_H, V_2, V_3 parameters are the §2.4 linear
+     * The same fit from ensemble averages only: Ī1..Ī13 of the linear and quadratic invariants (docs/spec/pigmm.md §2.1 order)
+     * and D, the route of the authors' repository (docs/spec/pigmm.md §2.6). The V_H, V_2, V_3 parameters are the §2.4 linear
      * combinations of Ī divided by the block dimensions; for V_0, S_{0,1} = I2/D and S_{0,2} = (D I1 − I2)/(D√(D−1)),
      * so ⟨S01²⟩ = Ī10/D², ⟨S01 S02⟩ = (D Ī13 − Ī10)/(D²√(D−1)), ⟨S02²⟩ = (D² Ī12 − 2D Ī13 + Ī10)/(D²(D−1)),
      * and f3, f4, f5 are these minus the products of the means (the biased covariance).
@@ -120,7 +120,7 @@ public final class Pigmm {
 
     /**
      * Exact sampling standard deviations of the fitted f1..f13 (index k−1) for N members with IID N(m, s²) entries
-     * (spec §2.8): f1, f2: s/√N; f3, f5: s²√(2(N−1))/N; f4: s²√(N−1)/N; f6, f9, f11: s²√(2/(N(D−1)));
+     * (docs/spec/pigmm.md §2.8): f1, f2: s/√N; f3, f5: s²√(2(N−1))/N; f4: s²√(N−1)/N; f6, f9, f11: s²√(2/(N(D−1)));
      * f7, f8, f10: s²/√(N(D−1)); f12: s²√(4/(N D(D−3))); f13: s²√(4/(N(D−1)(D−2))). Error bars for epoch 0.
      */
     public static double[] iidSamplingSd(int d, double variance, int members) {
@@ -138,7 +138,7 @@ public final class Pigmm {
     }
 
     /**
-     * Fits the 5-parameter bipartite S_D x S_D model (rows and columns permuted independently; spec §6), which is
+     * Fits the 5-parameter bipartite S_D x S_D model (rows and columns permuted independently; docs/spec/pigmm.md §6), which is
      * the PIGMM restricted by f2 = f4 = f7 = f8 = f10 = 0 and f5 = f11 = f12 = f13; see
      * {@link RectangularModel#toPigmmParameters()}.
      */
@@ -147,7 +147,7 @@ public final class Pigmm {
         return RectangularModel.fit(ensemble);
     }
 
-    /** AIC comparison of the IID, bipartite and 13-parameter models on one ensemble (spec §6). */
+    /** AIC comparison of the IID, bipartite and 13-parameter models on one ensemble (docs/spec/pigmm.md §6). */
     public static ModelComparison compareModels(WeightEnsemble ensemble) {
         return ModelComparison.of(ensemble);
     }

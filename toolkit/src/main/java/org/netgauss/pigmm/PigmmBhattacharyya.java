@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The Bhattacharyya distance between two PIGMMs of the same D in closed form, reduced per irrep the way
- * {@link Wasserstein} reduces W₂² (a netgauss extension, "beyond the papers" in issue 8; hyper-ribbon spec
+ * {@link Wasserstein} reduces W₂² (a netgauss extension, "beyond the papers" in issue 8; hyper-ribbon spec docs/spec/hyperribbon.md
  * §1.2 for why Bhattacharyya).
  *
  * <p>For Gaussians N(μ₁, Σ₁), N(μ₂, Σ₂) (Bhattacharyya 1943; Kailath 1967, Eq. 18; see
@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
  * <pre>
  *   D_B = ⅛ Δμᵀ Σ̄⁻¹ Δμ + ½ ln( det Σ̄ / √(det Σ₁ det Σ₂) ),   Σ̄ = (Σ₁ + Σ₂)/2.
  * </pre>
- * D_B is unchanged by an orthogonal change of variables. In the orthonormal irrep basis of spec §2.2–2.3
+ * D_B is unchanged by an orthogonal change of variables. In the orthonormal irrep basis of docs/spec/pigmm.md §2.2–2.3
  * (pigmm spec) a PIGMM's mean is (f1, f2) on V_0 and zero elsewhere, and its covariance is block diagonal:
  * Σ_V0 = [[f3, f4], [f4, f5]] on V_0, Σ_VH ⊗ I_{D−1} on the three copies of V_H, f12 I on V_2 and f13 I on
  * V_3 (Hirst &amp; Ramgoolam 2025, Sec. 2). Log-determinants of a block-diagonal matrix add, and the mean

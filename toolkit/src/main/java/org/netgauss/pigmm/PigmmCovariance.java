@@ -1,13 +1,13 @@
 package org.netgauss.pigmm;
 
 /**
- * Mean and covariance of the entries of a PIGMM matrix in the matrix basis (spec §2.8), each O(1) per index
+ * Mean and covariance of the entries of a PIGMM matrix in the matrix basis (docs/spec/pigmm.md §2.8), each O(1) per index
  * tuple so that no D² x D² matrix is ever stored.
  *
  * <p>μ_ij = f1/D + f2 (δ_ij − 1/D)/√(D−1), and
  * Cov(M_ij, M_kl) = Σ_{a,b∈{1,2}} (Λ_V0⁻¹)_ab E⁰ᵃ_ij E⁰ᵇ_kl + Σ_{a,b∈{c,r,d}} (Λ_VH⁻¹)_ab K^{ab}(ij;kl)
  * + f12 P₂(ij;kl) + f13 P₃(ij;kl), with K^{ab}(ij;kl) = Σ_m E^{a,m}_ij E^{b,m}_kl = Σ_pq A^a_ij(p) P_pq A^b_kl(q)
- * where E^{a,m}_ij = Σ_p A^a_ij(p) v_m(p) and P_pq = δ_pq − 1/D (Hirst &amp; Ramgoolam 2025, Sec. 2; spec §2.3,
+ * where E^{a,m}_ij = Σ_p A^a_ij(p) v_m(p) and P_pq = δ_pq − 1/D (Hirst &amp; Ramgoolam 2025, Sec. 2; docs/spec/pigmm.md §2.3,
  * §2.8). Expanding the sums over p, q reproduces the spec's closed forms for K^{cc}, K^{cd}, K^{dd}, …
  * P₃ = (δ_ik δ_jl − δ_il δ_jk)/2 − (P_ik − P_il − P_jk + P_jl)/(2D) and
  * P₂ = 1 − P₃ − E⁰¹⊗E⁰¹ − E⁰²⊗E⁰² − (K^{cc} + K^{rr} + K^{dd}).
@@ -59,13 +59,13 @@ public final class PigmmCovariance {
         return v0 + vh + p.f12() * p2 + p.f13() * p3;
     }
 
-    /** Orthogonal projector onto V_3 as a kernel: P₃(ij;kl) (spec §2.8). */
+    /** Orthogonal projector onto V_3 as a kernel: P₃(ij;kl) (docs/spec/pigmm.md §2.8). */
     public double projectorV3(int i, int j, int k, int l) {
         return (delta(i, k) * delta(j, l) - delta(i, l) * delta(j, k)) / 2
                 - (pp(i, k) - pp(i, l) - pp(j, k) + pp(j, l)) / (2.0 * d);
     }
 
-    /** Orthogonal projector onto V_2 as a kernel: P₂(ij;kl) (spec §2.8). */
+    /** Orthogonal projector onto V_2 as a kernel: P₂(ij;kl) (docs/spec/pigmm.md §2.8). */
     public double projectorV2(int i, int j, int k, int l) {
         double e1 = 1.0 / (d * (double) d);
         double e2 = (delta(i, j) - 1.0 / d) * (delta(k, l) - 1.0 / d) / (d - 1.0);

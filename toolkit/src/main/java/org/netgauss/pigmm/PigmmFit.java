@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
  * (NaN when the fit is degenerate, e.g. N = 2 leaves Σ_V0 singular).
  *
  * <p>AIC = 2k − 2 log L with k = 13 (Akaike 1974), for comparison with the IID (k = 2) and bipartite (k = 5)
- * models of spec §6.
+ * models of docs/spec/pigmm.md §6.
  */
 public record PigmmFit(PigmmParameters parameters, int members, double logLikelihood) {
 

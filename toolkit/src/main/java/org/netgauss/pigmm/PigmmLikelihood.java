@@ -3,7 +3,7 @@ package org.netgauss.pigmm;
 import org.netgauss.pigmm.internal.SymmetricMatrices;
 
 /**
- * Log-density of the PIGMM, log p(M) = −S(M) − log Z (spec §2.5). The irrep basis is orthonormal, so the density
+ * Log-density of the PIGMM, log p(M) = −S(M) − log Z (docs/spec/pigmm.md §2.5). The irrep basis is orthonormal, so the density
  * of the entries equals the density of the components:
  * log p = −½[δᵀΣ_V0⁻¹δ + log det(2πΣ_V0) + tr(Λ_VH Q_H) + (D−1) log det(2πΣ_VH) + q₂/f12 + dim V_2 log(2πf12)
  * + q₃/f13 + dim V_3 log(2πf13)], with δ = (S_{0,1} − f1, S_{0,2} − f2) and Q_H the 3 x 3 matrix of

@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The 13 moment parameters f1..f13 of the permutation-invariant Gaussian matrix model (PIGMM) for D x D
- * matrices (Hirst &amp; Ramgoolam 2025, "Eq. 2.11"; spec §2.5).
+ * matrices (Hirst &amp; Ramgoolam 2025, "Eq. 2.11"; docs/spec/pigmm.md §2.5).
  *
  * <table>
  *   <caption>meaning of f1..f13</caption>
@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
  * The action form is S = −μ̃·S₀ + ½ S₀ᵀΛ_V0 S₀ + ½ Σ_ab (Λ_VH)_ab Σ_m S_{a,m}S_{b,m} + ½Λ_V2 q₂ + ½Λ_V3 q₃;
  * see {@link #muTilde()}, {@link #lambdaV0()}, {@link #lambdaVH()}, {@link #lambdaV2()}, {@link #lambdaV3()} and
  * {@link #fromAction}. The V_H copy order is (c, r, d) = (column, row, diagonal), as in the authors'
- * repository (spec §2.5, checklist item 8).
+ * repository (docs/spec/pigmm.md §2.5, checklist item 8).
  */
 public record PigmmParameters(int d, double f1, double f2, double f3, double f4, double f5, double f6, double f7,
                               double f8, double f9, double f10, double f11, double f12, double f13) {
@@ -59,7 +59,7 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
 
     /**
      * The simple Gaussian: IID entries of mean m and variance s², which is the point
-     * f = (D m, 0, s², 0, s², s², 0, 0, s², 0, s², s², s²) (spec §2.8, "IID special case").
+     * f = (D m, 0, s², 0, s², s², 0, 0, s², 0, s², s², s²) (docs/spec/pigmm.md §2.8, "IID special case").
      */
     public static PigmmParameters iid(int d, double mean, double variance) {
         return new PigmmParameters(d, d * mean, 0, variance, 0, variance, variance, 0, 0, variance, 0, variance,
@@ -67,7 +67,7 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
     }
 
     /**
-     * The analytic reference the authors compare training against (spec §4, "Usage"): IID N(0, s²) with the V_0
+     * The analytic reference the authors compare training against (docs/spec/pigmm.md §4, "Usage"): IID N(0, s²) with the V_0
      * variances shrunk by the biased-covariance factor (1 − 1/N),
      * f_ref = (0, 0, (1−1/N)s², 0, (1−1/N)s², s², 0, 0, s², 0, s², s², s²).
      */
@@ -77,7 +77,7 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
     }
 
     /**
-     * Parameters from the action form (spec §2.5): f1,f2 = Λ_V0⁻¹μ̃, the covariances are the matrix inverses of
+     * Parameters from the action form (docs/spec/pigmm.md §2.5): f1,f2 = Λ_V0⁻¹μ̃, the covariances are the matrix inverses of
      * Λ_V0 (2 x 2), Λ_VH (3 x 3, order c, r, d), and f12 = 1/Λ_V2, f13 = 1/Λ_V3.
      */
     public static PigmmParameters fromAction(int d, double[] muTilde, double[][] lambdaV0, double[][] lambdaVH,
@@ -136,12 +136,12 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
         return new double[][] {{f6, f7, f8}, {f7, f9, f10}, {f8, f10, f11}};
     }
 
-    /** Λ_V0 = Σ_V0⁻¹ (spec §2.5). */
+    /** Λ_V0 = Σ_V0⁻¹ (docs/spec/pigmm.md §2.5). */
     public double[][] lambdaV0() {
         return inverse(sigmaV0(), "Sigma_V0 = [[f3,f4],[f4,f5]]", 2);
     }
 
-    /** Λ_VH = Σ_VH⁻¹ (spec §2.5), copy order (c, r, d). */
+    /** Λ_VH = Σ_VH⁻¹ (docs/spec/pigmm.md §2.5), copy order (c, r, d). */
     public double[][] lambdaVH() {
         return inverse(sigmaVH(), "Sigma_VH (f6..f11)", 3);
     }
@@ -156,7 +156,7 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
         return 1 / f13;
     }
 
-    /** μ̃ = Λ_V0 (f1, f2)ᵀ (spec §2.5). */
+    /** μ̃ = Λ_V0 (f1, f2)ᵀ (docs/spec/pigmm.md §2.5). */
     public double[] muTilde() {
         double[][] l = lambdaV0();
         return new double[] {l[0][0] * f1 + l[0][1] * f2, l[1][0] * f1 + l[1][1] * f2};
@@ -164,14 +164,14 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
 
     /**
      * Whether the model is a proper Gaussian with a density: Σ_V0 and Σ_VH positive definite and f12, f13 &gt; 0
-     * (spec §2.5). Fitted parameters are always positive semidefinite.
+     * (docs/spec/pigmm.md §2.5). Fitted parameters are always positive semidefinite.
      */
     public boolean isNormalisable() {
         return SymmetricMatrices.isPositiveDefinite(sigmaV0()) && SymmetricMatrices.isPositiveDefinite(sigmaVH()) && f12 > 0 && f13 > 0;
     }
 
     /**
-     * The exact model expectations ⟨I1⟩..⟨I13⟩ of the linear and quadratic invariants (spec §2.7; the earlier
+     * The exact model expectations ⟨I1⟩..⟨I13⟩ of the linear and quadratic invariants (docs/spec/pigmm.md §2.7; the earlier
      * forward equations of the authors' repository). With s₁ = √(D−1), s₂ = √(D−2):
      * ⟨I1⟩ = f1 + s₁f2, ⟨I2⟩ = D f1, ⟨I3⟩ = f1² + f2² + f3 + f5 + (D−1)(f6+f9+f11) + D(D−3)/2 f12 + (D−1)(D−2)/2 f13,
      * and so on as in the spec. Index k−1 holds ⟨I_k⟩.
@@ -202,17 +202,17 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
         };
     }
 
-    /** Mean and covariance of the matrix entries (spec §2.8), for Wick contractions. */
+    /** Mean and covariance of the matrix entries (docs/spec/pigmm.md §2.8), for Wick contractions. */
     public PigmmCovariance covariance() {
         return new PigmmCovariance(this);
     }
 
-    /** W₂² to another model of the same D (spec §4); see {@link Wasserstein}. */
+    /** W₂² to another model of the same D (docs/spec/pigmm.md §4); see {@link Wasserstein}. */
     public double wasserstein2Squared(PigmmParameters other) {
         return Wasserstein.squared(this, other);
     }
 
-    /** W₂ = √(W₂²) to another model of the same D (spec §4). */
+    /** W₂ = √(W₂²) to another model of the same D (docs/spec/pigmm.md §4). */
     public double wasserstein2(PigmmParameters other) {
         return Math.sqrt(wasserstein2Squared(other));
     }
@@ -231,7 +231,7 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
         return WeightEnsemble.of(data, members, d, d);
     }
 
-    /** Log-density of one row-major matrix under this model (spec §2.5); needs {@link #isNormalisable()}. */
+    /** Log-density of one row-major matrix under this model (docs/spec/pigmm.md §2.5); needs {@link #isNormalisable()}. */
     public double logLikelihood(double[] matrix) {
         return PigmmLikelihood.logDensity(this, IrrepQuadratics.of(matrix, d));
     }

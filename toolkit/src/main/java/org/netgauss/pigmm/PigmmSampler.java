@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 import org.netgauss.pigmm.internal.SymmetricMatrices;
 
 /**
- * Draws matrices from a PIGMM in O(D²) per matrix (spec §2.5: components independent across irreps and
+ * Draws matrices from a PIGMM in O(D²) per matrix (docs/spec/pigmm.md §2.5: components independent across irreps and
  * across the multiplicity index m).
  *
  * <p>V_0: (S_{0,1}, S_{0,2}) = (f1, f2) + Σ_V0^½ z. V_H: a 3 x D matrix of IID N(0,1) is multiplied by Σ_VH^½ and

@@ -12,8 +12,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The PIGMM fitted at every checkpoint of a run, per square layer (Hirst &amp; Ramgoolam 2025, Sec. 3 and 5; spec
- * pigmm.md §2.6, §4): one row per (epoch, layer) with D, f1..f13, the squared Wasserstein distance
+ * The PIGMM fitted at every checkpoint of a run, per square layer (Hirst &amp; Ramgoolam 2025, Sec. 3 and 5; docs/spec/pigmm.md
+ * §2.6, §4): one row per (epoch, layer) with D, f1..f13, the squared Wasserstein distance
  * {@code w2sq} = W₂² to the analytic initialisation reference {@link PigmmParameters#initReference} (the squared
  * distance, as the authors plot it), and the maximised log-likelihoods of the IID, bipartite S_D x S_D and
  * 13-parameter models ({@code logL_iid}, {@code logL_bipartite}, {@code logL_pigmm}).

@@ -7,17 +7,17 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The Gaussian model of M x N matrices invariant under S_M on rows and S_N on columns independently (spec §6;
+ * The Gaussian model of M x N matrices invariant under S_M on rows and S_N on columns independently (docs/spec/pigmm.md §6;
  * motivated in Hirst &amp; Ramgoolam 2025, Sec. 5). For a square hidden-to-hidden layer this is the bipartite
  * S_D x S_D model, the true neuron-permutation symmetry W → P_l W P_{l−1}ᵀ.
  *
  * <p>V_M ⊗ V_N = (V_0⊗V_0) ⊕ (V_H⊗V_0) ⊕ (V_0⊗V_H) ⊕ (V_H⊗V_H), each once, of dimensions 1, M−1, N−1, (M−1)(N−1),
  * with bases 1/√(MN), u_i/√N, w_j/√M, u_i w_j. Five parameters: the mean {@code mu} of S₀₀ = T/√(MN) and one
- * variance per block. The MLE (spec §6):
+ * variance per block. The MLE (docs/spec/pigmm.md §6):
  * μ = ⟨T⟩/√(MN); σ²₀₀ = Var(T)/(MN) (biased); σ²_H0 = ⟨R·R − T²/M⟩/(N(M−1)); σ²_0H = ⟨C·C − T²/N⟩/(M(N−1));
  * σ²_HH = ⟨‖X‖² − R·R/N − C·C/M + T²/(MN)⟩/((M−1)(N−1)), with R the M row sums and C the N column sums.
  *
- * <p>Embedded in the 13-parameter PIGMM (square case, spec §6): f1 = μ, f3 = σ²₀₀, f6 = σ²_0H (column copy),
+ * <p>Embedded in the 13-parameter PIGMM (square case, docs/spec/pigmm.md §6): f1 = μ, f3 = σ²₀₀, f6 = σ²_0H (column copy),
  * f9 = σ²_H0 (row copy), f5 = f11 = f12 = f13 = σ²_HH, and f2 = f4 = f7 = f8 = f10 = 0.
  */
 public record RectangularModel(int rows, int cols, double mu, double var00, double varH0, double var0H,
@@ -60,7 +60,7 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
         return new double[] {t / Math.sqrt((double) m * n), qH0, q0H, qHH};
     }
 
-    /** Maximum-likelihood fit to an ensemble of M x N matrices (spec §6); needs M, N ≥ 2 and N_members ≥ 2. */
+    /** Maximum-likelihood fit to an ensemble of M x N matrices (docs/spec/pigmm.md §6); needs M, N ≥ 2 and N_members ≥ 2. */
     public static RectangularModel fit(WeightEnsemble ensemble) {
         ensemble.requireSize("S_M x S_N Gaussian model", 2, 2, 2);
         int m = ensemble.rows();
@@ -101,7 +101,7 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
         return var00 / ((double) rows * cols) + varH0 * pik / cols + var0H * pjl / rows + varHH * pik * pjl;
     }
 
-    /** The 13-parameter PIGMM this square model is a special case of (spec §6). */
+    /** The 13-parameter PIGMM this square model is a special case of (docs/spec/pigmm.md §6). */
     public PigmmParameters toPigmmParameters() {
         if (rows != cols) {
             throw new IllegalStateException("only a square " + rows + " x " + cols
@@ -203,7 +203,7 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
     }
 
     /**
-     * W₂² = (μ−μ')² + (√σ²₀₀ − √σ²₀₀')² + (M−1)(√σ²_H0 − …)² + (N−1)(…)² + (M−1)(N−1)(…)² (spec §6, per block as
+     * W₂² = (μ−μ')² + (√σ²₀₀ − √σ²₀₀')² + (M−1)(√σ²_H0 − …)² + (N−1)(…)² + (M−1)(N−1)(…)² (docs/spec/pigmm.md §6, per block as
      * in §4).
      */
     public double wasserstein2Squared(RectangularModel o) {

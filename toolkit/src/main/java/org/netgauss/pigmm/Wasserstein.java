@@ -3,7 +3,7 @@ package org.netgauss.pigmm;
 import org.netgauss.pigmm.internal.SymmetricMatrices;
 
 /**
- * The 2-Wasserstein distance between two PIGMMs of the same D, reduced per irrep (spec §4):
+ * The 2-Wasserstein distance between two PIGMMs of the same D, reduced per irrep (docs/spec/pigmm.md §4):
  *
  * <p>W₂² = (f1−f1')² + (f2−f2')² + B(Σ₀, Σ₀') + (D−1) B(Σ_H, Σ_H') + D(D−3)/2 (√f12 − √f12')²
  * + (D−1)(D−2)/2 (√f13 − √f13')², with the Bures term B(A, B) = tr A + tr B − 2 tr[(A^½ B A^½)^½].
@@ -16,7 +16,7 @@ public final class Wasserstein {
     private Wasserstein() {
     }
 
-    /** W₂² between two PIGMMs (spec §4). */
+    /** W₂² between two PIGMMs (docs/spec/pigmm.md §4). */
     public static double squared(PigmmParameters a, PigmmParameters b) {
         return between(a, b).w2Squared();
     }
@@ -26,7 +26,7 @@ public final class Wasserstein {
         return Math.sqrt(squared(a, b));
     }
 
-    /** The per-irrep terms of W₂² (spec §4). */
+    /** The per-irrep terms of W₂² (docs/spec/pigmm.md §4). */
     public static WassersteinBreakdown between(PigmmParameters a, PigmmParameters b) {
         if (a.d() != b.d()) {
             throw new IllegalArgumentException("Wasserstein distance needs models of the same D, found D = " + a.d()

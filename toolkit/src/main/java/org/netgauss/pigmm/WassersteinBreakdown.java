@@ -6,7 +6,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The terms of W₂² between two PIGMMs by irrep (spec §4): the V_0 mean difference, the V_0 Bures term, the
+ * The terms of W₂² between two PIGMMs by irrep (docs/spec/pigmm.md §4): the V_0 mean difference, the V_0 Bures term, the
  * V_H Bures term times D−1, and the V_2, V_3 scalar terms times their dimensions.
  * {@link #w2Squared()} is their sum; {@link #w2()} its square root.
  */

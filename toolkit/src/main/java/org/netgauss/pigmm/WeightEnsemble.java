@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>Storage is one {@code double[]} of shape {@code [N, rows, cols]} in row-major order. The orientation is
  * PyTorch's {@code weight} (out, in): entry {@code (i, j)} of a member is the weight from input neuron j to
- * output neuron i (spec {@code research/pigmm.md} §1, checklist item 1). Row sums are therefore fan-in sums
+ * output neuron i ({@code docs/spec/pigmm.md} §1, checklist item 1). Row sums are therefore fan-in sums
  * and column sums fan-out sums.
  *
  * <p>Immutable: arrays are copied on the way in and out. Every entry is checked to be finite at

@@ -1,7 +1,7 @@
 /**
  * Permutation-invariant Gaussian matrix models (PIGMM) of weight-matrix ensembles, after Hirst &amp; Ramgoolam,
  * "Approximate Gaussianity beyond initialisation in neural networks" (arXiv 2510.05218, 2025) and Ramgoolam,
- * "Permutation invariant Gaussian matrix models" (arXiv 1809.07559). Implementation spec: {@code research/pigmm.md}.
+ * "Permutation invariant Gaussian matrix models" (arXiv 1809.07559). Implementation spec: {@code docs/spec/pigmm.md}.
  *
  * <p>Conventions: M_ij is the weight from input j to output i (PyTorch (out, in)); the V_0 covariance is the biased
  * (1/N) one; V_H, V_2, V_3 moments are uncentred; the V_H copy order is (c, r, d) = (column, row, diagonal).

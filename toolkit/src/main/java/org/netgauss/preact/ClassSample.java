@@ -10,7 +10,7 @@ import org.netgauss.data.Dataset;
 /**
  * A few inputs of every class of a dataset, sorted by class: the inputs of the correlation-propagation
  * experiment (Wolinski &amp; Arbel 2025, Sec. 3.2 and Figure 1 / Figure 14 for MNIST: "10 data points in each of the
- * 10 classes, 100 in total"; spec {@code research/gaussian-preact.md} 3b), and of propagation on real inputs.
+ * 10 classes, 100 in total"; {@code docs/spec/gaussian-preact.md} §3b), and of propagation on real inputs.
  *
  * <pre>{@code
  * var sample = ClassSample.of(Mnist.load().test(), 10, 1).standardised();   // 100 images, |x|^2 = n_0
@@ -87,8 +87,8 @@ public record ClassSample(double[][] inputs, int[] labels) {
 
     /**
      * Every input rescaled to mean square 1 (|x|^2 = n_0), so that the first layer has the mean-field variance
-     * q^1 = sigma_w^2 + sigma_b^2 (spec 2.1) whatever the pixel scale: phi_theta is tailored to N(0,1)
-     * pre-activations (constraint C3 of spec 1.2). Raw MNIST in [0,1] has |x|^2/n_0 of about 0.1.
+     * q^1 = sigma_w^2 + sigma_b^2 (docs/spec/gaussian-preact.md §2.1) whatever the pixel scale: phi_theta is tailored to N(0,1)
+     * pre-activations (constraint C3 of docs/spec/gaussian-preact.md §1.2). Raw MNIST in [0,1] has |x|^2/n_0 of about 0.1.
      *
      * @throws IllegalArgumentException if an input is all zeros
      */

@@ -8,7 +8,7 @@ import org.netgauss.preact.internal.Seeds;
 
 /**
  * Propagation of the correlations between inputs through random networks ("Figure 1 style", Wolinski &amp;
- * Arbel 2025, Sec. 3 and App. H.1; spec {@code research/gaussian-preact.md} 3b): P labelled inputs go through
+ * Arbel 2025, Sec. 3 and App. H.1; {@code docs/spec/gaussian-preact.md} §3b): P labelled inputs go through
  * the same random network; at each layer l the correlation between the pre-activation vectors of inputs a
  * and b across the n_l neurons, c^l_ab = &lt;z_a, z_b&gt; / (|z_a| |z_b|), is averaged over n_init independent
  * initialisations. The paper used 100 inputs (10 per class) and n_init = 1000.

@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Mean correlations c^l_ab between the pre-activations of P inputs, averaged over n_init random
- * initialisations (spec {@code research/gaussian-preact.md} 3b), and their class-by-class means C^l_pq
+ * initialisations ({@code docs/spec/gaussian-preact.md} §3b), and their class-by-class means C^l_pq
  * (the matrices of the paper's Figure 1).
  *
  * @param activation name of the initialisation
@@ -29,7 +29,7 @@ public record CorrelationResult(String activation, int[] widths, int[] labels, i
         EXCLUDE_IDENTICAL,
         /**
          * The authors' helper {@code group_by_class(..., exclude_identical=True)}: every block, off-diagonal
-         * ones included, becomes (mean k - 1)/(k - 1) with k inputs per class (spec 3b: "a quirk to reproduce
+         * ones included, becomes (mean k - 1)/(k - 1) with k inputs per class (docs/spec/gaussian-preact.md §3b: "a quirk to reproduce
          * as-is"). Needs equal class sizes.
          */
         AUTHORS

@@ -7,7 +7,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 /**
  * Mean-field signal propagation and the edge of chaos (Poole et al. 2016; Schoenholz et al. 2017), as
- * reviewed by Wolinski &amp; Arbel (2025; spec {@code research/gaussian-preact.md} section 2.1), for an
+ * reviewed by Wolinski &amp; Arbel (2025; {@code docs/spec/gaussian-preact.md} §2.1), for an
  * activation phi, weights with second moment m2 = E W^2, scales sigma_w, sigma_b and biases with second
  * moment b2 = E B^2 (1 for Gaussian biases):
  * <ul>
@@ -91,7 +91,7 @@ public final class EdgeOfChaos {
     }
 
     /**
-     * q* by fixed-point iteration of V from q = 1 (spec 2.2), to relative change 1e-14.
+     * q* by fixed-point iteration of V from q = 1 (docs/spec/gaussian-preact.md §2.2), to relative change 1e-14.
      *
      * @throws IllegalStateException when the iteration diverges (no finite fixed point, e.g. ReLU with
      *         sigma_w^2 &gt; 2) or does not settle in 200 000 steps
@@ -192,7 +192,7 @@ public final class EdgeOfChaos {
 
     /**
      * The EOC curve: for each sigma_b^2, the sigma_w^2 with chi_1(q*(sigma_w, sigma_b)) = 1, by Brent's method
-     * (spec 2.2: for tanh, sigma_b^2 = 0.05 gives sigma_w^2 = 1.760955, q* = 0.570048).
+     * (docs/spec/gaussian-preact.md §2.2: for tanh, sigma_b^2 = 0.05 gives sigma_w^2 = 1.760955, q* = 0.570048).
      *
      * @throws IllegalStateException when chi_1 = 1 cannot be bracketed in sigma_w^2 in (0, 100]
      */
@@ -247,14 +247,14 @@ public final class EdgeOfChaos {
 
     /**
      * ReLU's edge of chaos with weights of second moment m2: sigma_w^2 = 2/m2, sigma_b = 0, where V(q) = q
-     * for every q and chi_1 = 1 (spec 2.2); reported at q* = 1.
+     * for every q and chi_1 = 1 (docs/spec/gaussian-preact.md §2.2); reported at q* = 1.
      */
     public static EocPoint reluPoint(double m2) {
         return new EocPoint("relu", 2 / m2, 0, 1, 1);
     }
 
     /**
-     * The non-asymptotic EOC of Wolinski &amp; Arbel for (W(theta,1), phi_theta) (spec 2.3, a derivation [D]
+     * The non-asymptotic EOC of Wolinski &amp; Arbel for (W(theta,1), phi_theta) (docs/spec/gaussian-preact.md §2.3, a derivation [D]
      * consistent with the paper's claim): pre-activations N(0,1) at every layer, so q* = 1 and chi_1 = 1 give
      * sigma_w^2 = 1/(m2 E[phi'(xi)^2]) and sigma_b^2 = 1 - sigma_w^2 m2 E[phi(xi)^2], Gaussian biases. For an
      * exact phi (m2 E[phi^2] = 1) this is the spec's sigma_b^2 = 1 - sigma_w^2; for the surrogates, whose
@@ -298,7 +298,7 @@ public final class EdgeOfChaos {
     }
 
     /**
-     * The non-asymptotic EOC of one phi_theta (spec 2.3).
+     * The non-asymptotic EOC of one phi_theta (docs/spec/gaussian-preact.md §2.3).
      *
      * @param activation name
      * @param theta Weibull shape

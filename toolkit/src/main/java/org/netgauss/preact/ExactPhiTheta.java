@@ -6,7 +6,7 @@ import org.netgauss.preact.internal.Normal;
 
 /**
  * The "exact" phi_theta, step B of the authors' construction (Wolinski &amp; Arbel 2025; spec
- * {@code research/gaussian-preact.md} 1.4): phi is the monotone map that sends N(0,1) to the law with
+ * {@code docs/spec/gaussian-preact.md} 1.4): phi is the monotone map that sends N(0,1) to the law with
  * density g of |Y| (a {@link PhiDensity}), obtained by inverting the survival S_g(t) = int_t^inf g:
  * <ul>
  *   <li>odd: phi^o(x) = sgn(x) t with S_g(t) = 2 (1 - Phi(|x|)), tabulated on linspace(0, 10, 400),

@@ -6,7 +6,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 /**
  * A quadrature rule for expectations under the standard normal: E[f(xi)] ~ sum_i w_i f(x_i), with
  * sum_i w_i = 1. Used for every Gaussian expectation of the edge-of-chaos maps (spec
- * {@code research/gaussian-preact.md} 1.6 and 2.1).
+ * {@code docs/spec/gaussian-preact.md} 1.6 and 2.1).
  * <ul>
  *   <li>{@link #gaussHermite(int)}: probabilists' Gauss-Hermite, exact for polynomials of degree
  *       2n - 1; the fast choice for smooth phi (tanh, phi_theta).</li>

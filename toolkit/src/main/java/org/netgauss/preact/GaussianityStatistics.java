@@ -6,13 +6,13 @@ import org.netgauss.preact.internal.Normal;
 
 /**
  * How Gaussian a sample of pre-activations is, against N(0,1) and against N(0,q) for a reference
- * variance q (the mean-field prediction q^l of the variance map, spec {@code research/gaussian-preact.md}
+ * variance q (the mean-field prediction q^l of the variance map, {@code docs/spec/gaussian-preact.md}
  * 2.1; q = 1 when none is given).
  *
  * <ul>
  *   <li>{@code ks}: one-sample Kolmogorov-Smirnov distance to N(0,1),
  *       D = max_i max(i/N - Phi(z_(i)), Phi(z_(i)) - (i-1)/N), the statistic of the paper's
- *       2-layer experiment (spec 3a); for ReLU/tanh it includes the variance mismatch.</li>
+ *       2-layer experiment (docs/spec/gaussian-preact.md §3a); for ReLU/tanh it includes the variance mismatch.</li>
  *   <li>{@code ksPValue}: the asymptotic p-value of {@code ks} for N i.i.d. draws, 1 - K_N(D), by
  *       Commons Math's {@link KolmogorovSmirnovTest#cdf(double, int)} (Pelz-Good for large N).</li>
  *   <li>{@code ksRef}: the KS distance to N(0,q) (shape only, the scale being the predicted one).</li>

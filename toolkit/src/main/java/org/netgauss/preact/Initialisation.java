@@ -8,8 +8,8 @@ import java.util.Objects;
  * An activation with the weight law and scales it is initialised with:
  * Z^1 = (sigma_w / sqrt(n_0)) W^1 x + sigma_b B^1 with N(0,1) weights and biases (x is deterministic), and
  * Z^{l+1} = (sigma_w / sqrt(n_l)) W^{l+1} phi(Z^l) + sigma_b B^{l+1} with W, B drawn from {@code weightLaw}
- * and B from {@code biasLaw} (spec {@code research/gaussian-preact.md} 1.1 and 3a, the convention of the
- * authors' code, where biases come from the weights' sampler; the constraint (C2) of spec 1.2 wants Gaussian
+ * and B from {@code biasLaw} ({@code docs/spec/gaussian-preact.md} §1.1 and 3a, the convention of the
+ * authors' code, where biases come from the weights' sampler; the constraint (C2) of docs/spec/gaussian-preact.md §1.2 wants Gaussian
  * biases, which matters only when sigma_b &gt; 0).
  *
  * @param name a label for tables
@@ -38,7 +38,7 @@ public record Initialisation(String name, Activation activation, WeightLaw weigh
         this(name, activation, weightLaw, weightLaw, sigmaW, sigmaB);
     }
 
-    /** A phi_theta surrogate with W(theta, 1) weights, sigma_w = 1, sigma_b = 0 (spec 3a). */
+    /** A phi_theta surrogate with W(theta, 1) weights, sigma_w = 1, sigma_b = 0 (docs/spec/gaussian-preact.md §3a). */
     public static Initialisation of(PhiTheta phi) {
         return new Initialisation(phi.name(), phi, phi.weightLaw(), 1.0, 0.0);
     }
@@ -48,13 +48,13 @@ public record Initialisation(String name, Activation activation, WeightLaw weigh
         return new Initialisation(phi.name(), phi, phi.weightLaw(), 1.0, 0.0);
     }
 
-    /** ReLU at its edge of chaos: N(0,1) weights, sigma_w = sqrt 2, sigma_b = 0 (spec 2.2, the authors' values). */
+    /** ReLU at its edge of chaos: N(0,1) weights, sigma_w = sqrt 2, sigma_b = 0 (docs/spec/gaussian-preact.md §2.2, the authors' values). */
     public static Initialisation relu() {
         return new Initialisation("relu", StandardActivations.relu(), WeightLaw.gaussian(), Math.sqrt(2), 0.0);
     }
 
     /**
-     * tanh with the authors' values sigma_w = sqrt 1.46, sigma_b = sqrt 0.013 (spec 2.2; near, not on, the
+     * tanh with the authors' values sigma_w = sqrt 1.46, sigma_b = sqrt 0.013 (docs/spec/gaussian-preact.md §2.2; near, not on, the
      * asymptotic EOC curve: chi_1 = 0.99886).
      */
     public static Initialisation tanh() {

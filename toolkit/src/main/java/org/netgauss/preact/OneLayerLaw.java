@@ -5,7 +5,7 @@ import org.netgauss.preact.internal.Normal;
 /**
  * The exact law of one product T = W phi(xi), W ~ W(theta, 1) independent of xi ~ N(0,1): the building
  * block of a pre-activation under the independence assumption. The paper's core constraint (C1) is that
- * T ~ N(0,1) (Wolinski &amp; Arbel 2025; spec {@code research/gaussian-preact.md} 1.2 and oracle 4.4).
+ * T ~ N(0,1) (Wolinski &amp; Arbel 2025; {@code docs/spec/gaussian-preact.md} §1.2 and §4 item 4).
  *
  * <p>Since W is symmetric, T is symmetric and P(|T| &gt; z) = E_xi[exp(-(z/|phi(xi)|)^theta)], computed
  * here by quadrature over xi (midpoint rule, step 2e-3 on [-10, 10]). Immutable; the quadrature values of
@@ -66,7 +66,7 @@ public final class OneLayerLaw {
 
     /**
      * The exact one-layer KS distance sup_z |P(T &lt;= z) - Phi(z)| = sup_{z&gt;0} |P(|T|&gt;z)/2 - (1 - Phi(z))|,
-     * by a grid on (0, 6] with step 0.01 refined by golden-section search (spec oracle 4.4:
+     * by a grid on (0, 6] with step 0.01 refined by golden-section search (docs/spec/gaussian-preact.md §4 item 4:
      * 0.00420 for phi^o_3, 0.00394 for phi^p_3).
      */
     public double ksDistance() {

@@ -8,13 +8,13 @@ import org.apache.commons.math3.special.Gamma;
 
 /**
  * The parametric density g of |Y| = |phi_theta(xi)|, step A of the authors' construction (Wolinski &amp;
- * Arbel 2025; spec {@code research/gaussian-preact.md} 1.4):
+ * Arbel 2025; {@code docs/spec/gaussian-preact.md} §1.4):
  * <pre>
  *   g(y) = gamma (alpha_g / lambda1^alpha_g) y^(alpha_g - 1) exp(-(y/lambda1)^alpha_g)
  *        + [sqrt(2/pi) / Gamma(1 - 1/theta)] exp(-(y/lambda2)^theta'),      theta' = 2 theta/(theta - 2)
  * </pre>
  * a Weibull-shaped peak plus a term carrying the exact density at 0, sqrt(2/pi)/Gamma(1 - 1/theta), and the
- * theoretical tail (spec 1.2). g is not constrained to integrate to 1; {@link #normalised()} rescales it.
+ * theoretical tail (docs/spec/gaussian-preact.md §1.2). g is not constrained to integrate to 1; {@link #normalised()} rescales it.
  *
  * <p>Target: the survival of |W||Y|, S(z) = int_0^inf exp(-(z/y)^theta) g(y) dy, should equal
  * S*(z) = erfc(z/sqrt 2) = 2 (1 - Phi(z)), the survival of |N(0,1)|.
@@ -42,7 +42,7 @@ public record PhiDensity(double theta, double alphaG, double lambda1, double lam
         }
     }
 
-    // spec 1.5 (from the authors' objects/DensityFunc_theta-XX.pkl): theta, alpha_g, lambda1, lambda2, gamma
+    // docs/spec/gaussian-preact.md §1.5 (from the authors' objects/DensityFunc_theta-XX.pkl): theta, alpha_g, lambda1, lambda2, gamma
     private static final double[][] TABLE = {
         {2.05, 4.37719579, 1.22754815, 0.56574911, 0.741250641},
         {2.1, 4.20611024, 1.23801343, 0.573737005, 0.734217321},
@@ -58,7 +58,7 @@ public record PhiDensity(double theta, double alphaG, double lambda1, double lam
         {10, 2.35642779, 1.33288008, 0.64650838, 0.580844192},
     };
 
-    /** The authors' fitted density for a tabulated theta (spec 1.5). */
+    /** The authors' fitted density for a tabulated theta (docs/spec/gaussian-preact.md §1.5). */
     public static PhiDensity tabulated(double theta) {
         for (double[] r : TABLE) {
             if (r[0] == theta) {
@@ -80,7 +80,7 @@ public record PhiDensity(double theta, double alphaG, double lambda1, double lam
         return 2 * theta / (theta - 2);
     }
 
-    /** g(0+) = sqrt(2/pi) / Gamma(1 - 1/theta) (times {@code scale}): the pole of E|Y|^s at s = -1 (spec 1.2). */
+    /** g(0+) = sqrt(2/pi) / Gamma(1 - 1/theta) (times {@code scale}): the pole of E|Y|^s at s = -1 (docs/spec/gaussian-preact.md §1.2). */
     public double densityAtZero() {
         return scale * Math.sqrt(2 / Math.PI) / Gamma.gamma(1 - 1 / theta);
     }
@@ -111,7 +111,7 @@ public record PhiDensity(double theta, double alphaG, double lambda1, double lam
         return peak + tail;
     }
 
-    /** int_0^inf g: 1 for a density; the authors' fits give 1.0002-1.0093 (spec 1.5). */
+    /** int_0^inf g: 1 for a density; the authors' fits give 1.0002-1.0093 (docs/spec/gaussian-preact.md §1.5). */
     public double integral() {
         return tailMass(0);
     }
@@ -165,7 +165,7 @@ public record PhiDensity(double theta, double alphaG, double lambda1, double lam
 
     /**
      * The authors' fit criterion L_inf = max over z in linspace(0, 5, 200) of |S(z) - erfc(z/sqrt 2)|,
-     * z = 0 included as in their final evaluation (spec 1.4; table 1.5: 0.00550 at theta = 3).
+     * z = 0 included as in their final evaluation (docs/spec/gaussian-preact.md §1.4; table 1.5: 0.00550 at theta = 3).
      */
     public double lInfLoss() {
         double[] z = new double[200];

@@ -13,7 +13,7 @@ import org.apache.commons.math3.special.Erf;
  * Step A of the construction of phi_theta for any theta &gt; 2: fit the four parameters
  * (alpha_g, lambda1, lambda2, gamma) of the density g of |phi_theta(xi)| ({@link PhiDensity}) so that the
  * survival of |W||Y| matches that of |N(0,1)| (Wolinski &amp; Arbel 2025; spec
- * {@code research/gaussian-preact.md} 1.4).
+ * {@code docs/spec/gaussian-preact.md} 1.4).
  *
  * <p>Criterion: the authors' L_inf = max over z in linspace(0, 5, 200), z = 0 excluded (they pin S(0)),
  * of |S(z) - erfc(z/sqrt 2)|. Optimiser: where the authors used Adam on a differentiable trapezoid
@@ -23,7 +23,7 @@ import org.apache.commons.math3.special.Erf;
  *
  * @param density the fitted density
  * @param lossWithoutZero the minimised criterion (z &gt; 0)
- * @param lInfLoss the criterion with z = 0 included, comparable with the table in spec 1.5
+ * @param lInfLoss the criterion with z = 0 included, comparable with the table in docs/spec/gaussian-preact.md §1.5
  * @param evaluations number of criterion evaluations
  */
 public record PhiDensityFit(PhiDensity density, double lossWithoutZero, double lInfLoss, int evaluations) {

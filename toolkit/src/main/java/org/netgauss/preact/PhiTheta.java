@@ -6,19 +6,19 @@ import org.netgauss.preact.internal.Elementary;
 
 /**
  * The closed-form surrogates phi^o_theta (odd) and phi^p_theta (positive) of Wolinski &amp; Arbel (2025),
- * the activations used in all their experiments (spec {@code research/gaussian-preact.md} 1.4 step C,
+ * the activations used in all their experiments ({@code docs/spec/gaussian-preact.md} §1.4 step C,
  * parameters in 1.5). With alpha = 1 - 2/theta, s = softplus, sig = logistic:
  * <pre>
  *   phi^o(x) = a tanh(b x)     ((|x| + c)^alpha + d) (ln(|x| + f) + g)
  *   phi^p(x) = a sig(b x + h)  ((s(x) + c)^alpha + d) (ln(s(x) + f) + g)
  * </pre>
- * Derivatives (spec 1.4): with A = tanh(b|x|), B = (|x|+c)^alpha + d, C = ln(|x|+f) + g,
+ * Derivatives (docs/spec/gaussian-preact.md §1.4): with A = tanh(b|x|), B = (|x|+c)^alpha + d, C = ln(|x|+f) + g,
  * phi^o'(x) = a [b (1-A^2) B C + A alpha (|x|+c)^(alpha-1) C + A B/(|x|+f)] (even); with S = sig(bx+h),
  * t = s(x), u = sig(x), B = (t+c)^alpha + d, C = ln(t+f) + g,
  * phi^p'(x) = a [S(1-S) b B C + S alpha (t+c)^(alpha-1) u C + S B u/(t+f)].
  *
  * <p>The surrogates were fitted by least squares to the exact activations; they are not exact: for
- * theta &gt;= 3 they lose 3-4 % of variance (spec 2.3). Use {@link ExactPhiTheta} for the inverse-survival
+ * theta &gt;= 3 they lose 3-4 % of variance (docs/spec/gaussian-preact.md §2.3). Use {@link ExactPhiTheta} for the inverse-survival
  * construction, and for a theta outside the table.
  */
 public final class PhiTheta implements Activation {
@@ -38,7 +38,7 @@ public final class PhiTheta implements Activation {
         }
     }
 
-    // spec 1.5, extracted by the spec's author from the authors' objects/ActFunction_theta-XX.pkl: a, b, c, d, f, g
+    // docs/spec/gaussian-preact.md §1.5, extracted by the spec's author from the authors' objects/ActFunction_theta-XX.pkl: a, b, c, d, f, g
     private static final double[] ODD_THETAS = {2.05, 2.1, 2.2, 2.5, 3, 4, 5, 6, 7, 8, 9, 10};
     private static final double[][] ODD_TABLE = {
         {1.482533833, 2.024871434, 1.502878696, -0.02420123629, 3.326596103, -0.6329325439},
@@ -54,7 +54,7 @@ public final class PhiTheta implements Activation {
         {0.3360684805, 0.8981540526, 1.812629937, 0.3188068951, 2.954222981, 0.3969930678},
         {0.3236354964, 0.8853640646, 1.825766304, 0.3647518962, 3.009681783, 0.3811538758},
     };
-    // spec 1.5, from objects/ActFunctionPos_theta-XX.pkl: a, b, h, c, d, f, g
+    // docs/spec/gaussian-preact.md §1.5, from objects/ActFunctionPos_theta-XX.pkl: a, b, h, c, d, f, g
     private static final double[] POS_THETAS = {2.05, 2.5, 3, 4, 5, 7, 10};
     private static final double[][] POS_TABLE = {
         {1.376518241, 2.431069103, 1.735028152, 1.322013975, -0.01114418941, 3.044536995, -0.4828190277},
@@ -91,7 +91,7 @@ public final class PhiTheta implements Activation {
         return tabulated(Family.POSITIVE, theta);
     }
 
-    /** The surrogate of the given family with the authors' fitted parameters (spec 1.5). */
+    /** The surrogate of the given family with the authors' fitted parameters (docs/spec/gaussian-preact.md §1.5). */
     public static PhiTheta tabulated(Family family, double theta) {
         double[] thetas = family == Family.ODD ? ODD_THETAS : POS_THETAS;
         for (int i = 0; i < thetas.length; i++) {
@@ -113,12 +113,12 @@ public final class PhiTheta implements Activation {
         return new PhiTheta(family, theta, parameters);
     }
 
-    /** The thetas for which the authors' fitted parameters are tabulated (spec 1.5). */
+    /** The thetas for which the authors' fitted parameters are tabulated (docs/spec/gaussian-preact.md §1.5). */
     public static double[] tabulatedThetas(Family family) {
         return (family == Family.ODD ? ODD_THETAS : POS_THETAS).clone();
     }
 
-    /** The thetas used in the paper's figures, {2.05, 2.5, 3, 4, 5, 7, 10} (spec 1.3). */
+    /** The thetas used in the paper's figures, {2.05, 2.5, 3, 4, 5, 7, 10} (docs/spec/gaussian-preact.md §1.3). */
     public static double[] paperThetas() {
         return POS_THETAS.clone();
     }
@@ -127,7 +127,7 @@ public final class PhiTheta implements Activation {
 
     public double theta() { return theta; }
 
-    /** alpha = 1 - 2/theta, the growth exponent phi(x) ~ x^alpha (spec 1.2). */
+    /** alpha = 1 - 2/theta, the growth exponent phi(x) ~ x^alpha (docs/spec/gaussian-preact.md §1.2). */
     public double alpha() { return alpha; }
 
     public Parameters parameters() { return p; }

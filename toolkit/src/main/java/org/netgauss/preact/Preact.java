@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Entry point of the pre-activation toolkit (Wolinski &amp; Arbel, "Gaussian pre-activations in neural
- * networks: myth or reality?", TMLR 2025; spec {@code research/gaussian-preact.md}). One notebook line per
+ * networks: myth or reality?", TMLR 2025; {@code docs/spec/gaussian-preact.md}). One notebook line per
  * task:
  * <pre>{@code
  * var phi   = Preact.phiPositive(3);                                  // phi^p_3, the authors' fit
@@ -20,7 +20,7 @@ public final class Preact {
     private Preact() {
     }
 
-    // ---- weight laws and activations (spec 1.2-1.5) ----
+    // ---- weight laws and activations (docs/spec/gaussian-preact.md §1.2-1.5) ----
 
     /** The symmetric Weibull W(theta, 1). */
     public static SymmetricWeibull weibull(double theta) {
@@ -68,7 +68,7 @@ public final class Preact {
         return StandardActivations.tanh();
     }
 
-    // ---- initialisations (spec 3a) ----
+    // ---- initialisations (docs/spec/gaussian-preact.md §3a) ----
 
     /** phi_theta with W(theta, 1) weights, sigma_w = 1, sigma_b = 0. */
     public static Initialisation init(PhiTheta phi) {
@@ -85,14 +85,14 @@ public final class Preact {
         return Initialisation.tanh();
     }
 
-    // ---- one layer, exactly (spec 1.2, oracle 4.4) ----
+    // ---- one layer, exactly (docs/spec/gaussian-preact.md §1.2, §4 item 4) ----
 
     /** The exact KS distance of W(theta,1) * phi_theta(xi) to N(0,1), by quadrature. */
     public static double oneLayerKs(PhiTheta phi) {
         return OneLayerLaw.of(phi).ksDistance();
     }
 
-    // ---- propagation (spec 3a) ----
+    // ---- propagation (docs/spec/gaussian-preact.md §3a) ----
 
     /** Depth x width network on the input x = 1, {@code networks} networks, seed 0. */
     public static PropagationResult propagate(Initialisation init, int width, int depth, int networks) {
@@ -110,7 +110,7 @@ public final class Preact {
                 PropagationConfig.defaults().withNetworks(networks));
     }
 
-    /** Class-by-class correlation propagation (spec 3b). */
+    /** Class-by-class correlation propagation (docs/spec/gaussian-preact.md §3b). */
     public static CorrelationResult correlations(Initialisation init, double[][] inputs, int[] labels, int[] widths,
             int initialisations, long seed) {
         return CorrelationPropagation.run(init, inputs, labels, widths,
@@ -119,7 +119,7 @@ public final class Preact {
 
     /**
      * Class-by-class correlation propagation of a class sample, e.g. 10 MNIST test images per class
-     * (Figure 1 / Figure 14 of the paper; spec 3b).
+     * (Figure 1 / Figure 14 of the paper; docs/spec/gaussian-preact.md §3b).
      */
     public static CorrelationResult correlations(Initialisation init, ClassSample sample, int[] widths,
             int initialisations, long seed) {
@@ -134,7 +134,7 @@ public final class Preact {
         return Propagation.run(init, input, w, config);
     }
 
-    // ---- training (spec 3c) ----
+    // ---- training (docs/spec/gaussian-preact.md §3c) ----
 
     /** tanh, ReLU and phi^p_3 trained on MNIST with the paper's protocol; size it with the {@code with...} copies. */
     public static TrainingComparison trainingComparison() {

@@ -7,7 +7,7 @@ import org.netgauss.preact.internal.EnsemblePropagator;
 
 /**
  * Propagation of a fixed input through many independent random MLPs at initialisation, with the
- * Gaussianity of every layer's pre-activation (spec {@code research/gaussian-preact.md} 1.1 and 3a):
+ * Gaussianity of every layer's pre-activation ({@code docs/spec/gaussian-preact.md} §1.1 and 3a):
  * Z^1 = (sigma_w/sqrt(n_0)) W^1 x + sigma_b B^1 (N(0,1) weights and biases),
  * Z^{l+1} = (sigma_w/sqrt(n_l)) W^{l+1} phi(Z^l) + sigma_b B^{l+1}.
  *
@@ -64,7 +64,7 @@ public final class Propagation {
         return run(init, x, widths, config);
     }
 
-    /** A network of {@code depth} layers of equal {@code width} on the input x = 1 (n_0 = 1, spec 3a). */
+    /** A network of {@code depth} layers of equal {@code width} on the input x = 1 (n_0 = 1, docs/spec/gaussian-preact.md §3a). */
     public static PropagationResult deep(Initialisation init, int width, int depth, PropagationConfig config) {
         int[] w = new int[depth];
         Arrays.fill(w, width);
@@ -72,7 +72,7 @@ public final class Propagation {
     }
 
     /**
-     * q^1 = sigma_w^2 |x|^2/n_0 + sigma_b^2 and q^{l+1} = V(q^l) (spec 2.1): the variance every layer would have
+     * q^1 = sigma_w^2 |x|^2/n_0 + sigma_b^2 and q^{l+1} = V(q^l) (docs/spec/gaussian-preact.md §2.1): the variance every layer would have
      * under the Gaussian hypothesis.
      */
     public static double[] meanField(Initialisation init, double[] input, int layers) {

@@ -10,7 +10,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Layer-by-layer Gaussianity of the pre-activations of an ensemble of random networks at initialisation
- * (Wolinski &amp; Arbel 2025, Sec. 3.1-3.2 and 5.1-5.2; spec {@code research/gaussian-preact.md} 3a,
+ * (Wolinski &amp; Arbel 2025, Sec. 3.1-3.2 and 5.1-5.2; {@code docs/spec/gaussian-preact.md} §3a,
  * "deeper propagation"). Samples are unit 1 of each layer, one per network, so they are i.i.d. and the KS
  * p-values are valid.
  *

@@ -2,7 +2,7 @@ package org.netgauss.preact;
 
 /**
  * The standard activations the paper compares phi_theta with (Wolinski &amp; Arbel 2025, Sec. 3 and 5;
- * spec {@code research/gaussian-preact.md} section 2.2), the identity, and the exact closed form at
+ * {@code docs/spec/gaussian-preact.md} §2.2), the identity, and the exact closed form at
  * theta = 2.
  */
 public final class StandardActivations {

@@ -5,7 +5,7 @@ import org.apache.commons.math3.special.Gamma;
 
 /**
  * The symmetric Weibull law W(theta, 1) of Wolinski &amp; Arbel (2025), the weight law that, with the
- * activations phi_theta, keeps pre-activations Gaussian (spec {@code research/gaussian-preact.md} 1.3):
+ * activations phi_theta, keeps pre-activations Gaussian ({@code docs/spec/gaussian-preact.md} §1.3):
  * <ul>
  *   <li>density f(t) = (theta/2) |t|^(theta-1) exp(-|t|^theta);</li>
  *   <li>cdf F(t) = 1/2 + sgn(t)/2 (1 - exp(-|t|^theta));</li>
@@ -35,7 +35,7 @@ public final class SymmetricWeibull implements WeightLaw {
     private volatile double[] table;
 
     /**
-     * @param theta the shape; theta &gt; 0 for the law, theta &gt; 2 for a Gaussian product W phi(xi) (spec 1.2)
+     * @param theta the shape; theta &gt; 0 for the law, theta &gt; 2 for a Gaussian product W phi(xi) (docs/spec/gaussian-preact.md §1.2)
      * @throws IllegalArgumentException if theta is not a positive finite number
      */
     public SymmetricWeibull(double theta) {
@@ -166,7 +166,7 @@ public final class SymmetricWeibull implements WeightLaw {
         return 0.5 + 0.5 * Math.signum(t) * tail;
     }
 
-    /** P(|W| &gt; t) = exp(-t^theta) for t &gt;= 0, the kernel of the survival of |W||Y| (spec 1.4, step A). */
+    /** P(|W| &gt; t) = exp(-t^theta) for t &gt;= 0, the kernel of the survival of |W||Y| (docs/spec/gaussian-preact.md §1.4, step A). */
     public double absSurvival(double t) {
         return t <= 0 ? 1.0 : Math.exp(-Math.pow(t, theta));
     }
@@ -179,7 +179,7 @@ public final class SymmetricWeibull implements WeightLaw {
         return Gamma.gamma(1 + s / theta);
     }
 
-    /** E W^2 = Gamma(1 + 2/theta) (table in spec 1.3: 0.902745 at theta = 3). */
+    /** E W^2 = Gamma(1 + 2/theta) (table in docs/spec/gaussian-preact.md §1.3: 0.902745 at theta = 3). */
     @Override
     public double secondMoment() {
         return absMoment(2);
@@ -198,7 +198,7 @@ public final class SymmetricWeibull implements WeightLaw {
 
     /**
      * The tail exponent theta' = 2 theta / (theta - 2) that |phi(xi)| must have so that W phi(xi) has
-     * Gaussian tails: 1/2 = 1/theta + 1/theta' (spec 1.2, "theta_conj" in the authors' code).
+     * Gaussian tails: 1/2 = 1/theta + 1/theta' (docs/spec/gaussian-preact.md §1.2, "theta_conj" in the authors' code).
      *
      * @throws IllegalStateException for theta &lt;= 2, where no such activation exists
      */

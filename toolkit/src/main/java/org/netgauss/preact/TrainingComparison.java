@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The training comparison of Wolinski &amp; Arbel (2025, Sec. 5.3 and App. H.5; spec
- * {@code research/gaussian-preact.md} 3c and the seed summary): MLPs with each initialisation (tanh, ReLU,
+ * {@code docs/spec/gaussian-preact.md} §3c): MLPs with each initialisation (tanh, ReLU,
  * phi_theta with W(theta,1) weights) at several widths and depths, trained with Adam (lr 1e-3, betas 0.9/0.999,
  * no weight decay), batch 200, the plateau scheduler on the training loss (factor 1/sqrt(10), patience 10,
  * threshold 0.01), early stopping on the validation loss (patience 30, 0.001), then scored on the test set.

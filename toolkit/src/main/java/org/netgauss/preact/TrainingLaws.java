@@ -12,7 +12,7 @@ import org.netgauss.nn.WeightSampler;
  * (phi_theta, tanh, ReLU, ...) becomes an {@link org.netgauss.nn.Activation}, a {@link WeightLaw} (the
  * symmetric Weibull W(theta, 1), N(0,1)) becomes a {@link WeightSampler}, and an {@link Initialisation} becomes
  * a {@link WeightInit} that draws W_ij = (sigma_w / sqrt(fan_in)) P and B_i = sigma_b P_B, the convention of
- * Wolinski &amp; Arbel (spec {@code research/gaussian-preact.md} 1.1 and 3c).
+ * Wolinski &amp; Arbel ({@code docs/spec/gaussian-preact.md} §1.1 and 3c).
  *
  * <pre>{@code
  * var phi  = Preact.phiPositive(3);
@@ -40,7 +40,7 @@ public final class TrainingLaws {
 
     /**
      * Unit-scale draws of {@code law} times {@code sigmaW / sqrt(fan_in)}: the weights of
-     * Z^{l+1} = (sigma_w / sqrt(n_l)) W phi(Z^l) (spec 1.1).
+     * Z^{l+1} = (sigma_w / sqrt(n_l)) W phi(Z^l) (docs/spec/gaussian-preact.md §1.1).
      */
     public static WeightSampler sampler(WeightLaw law, double sigmaW) {
         Objects.requireNonNull(law, "law");

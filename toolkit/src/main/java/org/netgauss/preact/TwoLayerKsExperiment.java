@@ -12,11 +12,11 @@ import tech.tablesaw.api.Table;
 
 /**
  * The repository's experiment "KS statistic for a 2-layer NN" (Wolinski &amp; Arbel 2025, Fig. 11 "influence
- * of dependence" per the authors' commit messages; spec {@code research/gaussian-preact.md} 3a): input
+ * of dependence" per the authors' commit messages; {@code docs/spec/gaussian-preact.md} §3a): input
  * x = (1, ..., 1), widths [n_a, n_b, 1] in three configurations for n = 1..10, N independent networks per
  * point, and the one-sample KS distance of the single output pre-activation to N(0,1).
  *
- * <p>Architecture, as the spot values of spec oracle 4.11 require: the scalar input x = 1 (n_0 = 1) feeds
+ * <p>Architecture, as the spot values of docs/spec/gaussian-preact.md §4 item 11 require: the scalar input x = 1 (n_0 = 1) feeds
  * hidden layers of widths n_a and n_b, then one output unit; "[n_a, n_b, 1]" lists the widths after the input
  * (the configuration labels "n0", "n1" of the authors name the hidden widths). So Z^1 = sigma_w W^1 + sigma_b B^1
  * with N(0,1) W^1, and the two later layers use the activation's weight law.
@@ -25,7 +25,7 @@ public final class TwoLayerKsExperiment {
     private TwoLayerKsExperiment() {
     }
 
-    /** The three width configurations of spec 3a. */
+    /** The three width configurations of docs/spec/gaussian-preact.md §3a. */
     public enum Configuration {
         /** [1, n, 1]: "n0 = 1, varying n1"; for n &gt;= 2 the units share phi(Z^1), breaking independence. */
         CFG0,

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * A symmetric law for unit-scale weights (and biases): the {@code P} of W ~ P i.i.d. in the propagation
- * Z^{l+1} = (sigma_w / sqrt(n_l)) W phi(Z^l) + sigma_b B (spec {@code research/gaussian-preact.md} 1.1).
+ * Z^{l+1} = (sigma_w / sqrt(n_l)) W phi(Z^l) + sigma_b B ({@code docs/spec/gaussian-preact.md} §1.1).
  *
  * <p>Randomness comes only from the generator passed in, so a seed fixes every draw.
  */
@@ -16,7 +16,7 @@ public interface WeightLaw {
     /** One draw. */
     double sample(RandomGenerator rng);
 
-    /** E[W^2]; enters the variance map as m2 (spec 2.1). */
+    /** E[W^2]; enters the variance map as m2 (docs/spec/gaussian-preact.md §2.1). */
     double secondMoment();
 
     /** Fills {@code out} with i.i.d. draws. */

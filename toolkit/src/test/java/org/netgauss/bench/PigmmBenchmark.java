@@ -30,7 +30,7 @@ import org.netgauss.pigmm.WeightEnsemble;
 import org.netgauss.store.Npy;
 
 /**
- * Time of one checkpoint's PIGMM analysis (Hirst &amp; Ramgoolam's per-(checkpoint, layer) step, spec §1 last row):
+ * Time of one checkpoint's PIGMM analysis (Hirst &amp; Ramgoolam's per-(checkpoint, layer) step, docs/spec/pigmm.md §1 last row):
  * fit, invariants, Wick predictions, deviations and W₂² to the init reference, for N matrices of size D, against a
  * NumPy einsum implementation of the same invariants ({@code invariants_numpy.py}) run in the same harness with
  * Debian's /usr/bin/python3. Not a unit test. Run:

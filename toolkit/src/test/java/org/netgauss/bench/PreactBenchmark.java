@@ -20,7 +20,7 @@ import org.netgauss.preact.PropagationConfig;
 import org.netgauss.preact.TwoLayerKsExperiment;
 
 /**
- * Benchmark, not a unit test: the 2-layer KS experiment of spec {@code research/gaussian-preact.md} 3a
+ * Benchmark, not a unit test: the 2-layer KS experiment of {@code docs/spec/gaussian-preact.md} §3a
  * (3 configurations x curves x n = 1..10, N networks per point) in netgauss and in NumPy (the script
  * {@code preact_ks_numpy.py} beside this class, same algorithm, run with Debian's {@code /usr/bin/python3})
  * in the same run, interleaved (Java, NumPy, Java, NumPy, ...) so that both see the same machine load;

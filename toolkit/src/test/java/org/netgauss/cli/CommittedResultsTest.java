@@ -112,7 +112,7 @@ class CommittedResultsTest {
     }
 
     /**
-     * Spec §5.3: uniform initial weights have E w⁴ = 1/(5D²) against the Gaussian's 3s⁴ = 1/(3D²), so at epoch 0
+     * docs/spec/pigmm.md §5.3: uniform initial weights have E w⁴ = 1/(5D²) against the Gaussian's 3s⁴ = 1/(3D²), so at epoch 0
      * Δ(I45 = Σ M_ij⁴) = D/2 and Δ(I29 = Σ M_ii⁴) = √D/2. With N = 1000 the sample SD in the denominator has a
      * relative standard error of about 2.5 %, so 10 % is four standard errors.
      */

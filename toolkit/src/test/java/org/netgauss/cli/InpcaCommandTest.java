@@ -24,7 +24,7 @@ class InpcaCommandTest {
     @TempDir
     Path dir;
 
-    /** The four models of spec §1.7 (P0, A, B, P*ε), flattened [4, 2, 3]. */
+    /** The four models of docs/spec/hyperribbon.md §1.7 (P0, A, B, P*ε), flattened [4, 2, 3]. */
     static double[] fourModels() {
         double e = 1e-6;
         double z = 1 + 2 * e;
@@ -59,14 +59,14 @@ class InpcaCommandTest {
         assertEquals(2, o.get("samples").getAsInt());
         assertEquals(3, o.get("classes").getAsInt());
         double[] e = doubles(o.getAsJsonArray("eigenvalues"));
-        // spec §1.7 "Four models": eig(W) = [0.456791, 0.006330, −0.004874, 0]
+        // docs/spec/hyperribbon.md §1.7 "Four models": eig(W) = [0.456791, 0.006330, −0.004874, 0]
         double[] spec = {0.456791, 0.006330, -0.004874, 0};
         for (int k = 0; k < 4; k++) {
             assertEquals(spec[k], e[k], 2e-6, "e_" + (k + 1));
         }
         assertEquals(1, o.get("timeLike").getAsInt());
         assertEquals(-1, o.getAsJsonArray("signature").get(2).getAsInt());
-        // spec §1.7: χ_1 = 0.982513, χ_2 = 0.989333
+        // docs/spec/hyperribbon.md §1.7: χ_1 = 0.982513, χ_2 = 0.989333
         double[] chi = doubles(o.getAsJsonArray("explainedStress"));
         assertEquals(0.982513, chi[0], 2e-6);
         assertEquals(0.989333, chi[1], 2e-6);

@@ -209,7 +209,7 @@ class NetgaussCliTest {
         WeightEnsemble a = structured(6, 40, 10);
         Path pa = write("a.npy", a);
         PigmmParameters fit = Pigmm.fit(a).parameters();
-        // spec §4 f_ref with s² = 1/D (gaussian init) and N = 40
+        // docs/spec/pigmm.md §4 f_ref with s² = 1/D (gaussian init) and N = 40
         double ref = Wasserstein.squared(fit, PigmmParameters.initReference(6, 1.0 / 6, 40));
         assertEquals(ref, run("wasserstein", pa.toString(), "--init", "gaussian", "--json").json()
                 .get("w2Squared").getAsDouble());

@@ -84,7 +84,7 @@ class PreactCommandTest {
                 "--networks", "100", "--sigma-w", "1", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(1.0, r.json().get("sigma_w").getAsDouble(), 0.0);
-        // q^1 = sigma_w^2 x^2 = 1 on x = 1 (spec 2.1)
+        // q^1 = sigma_w^2 x^2 = 1 on x = 1 (docs/spec/gaussian-preact.md §2.1)
         assertEquals(1.0, r.json().getAsJsonArray("layers").get(0).getAsJsonObject().get("q_meanfield").getAsDouble(), 1e-12);
     }
 
@@ -93,7 +93,7 @@ class PreactCommandTest {
         CliRun tanh = run("preact", "eoc", "--activation", "tanh", "--sigma-b2", "0.05", "--json");
         assertEquals(0, tanh.code(), tanh.err());
         JsonObject p = tanh.json().getAsJsonArray("curve").get(0).getAsJsonObject();
-        assertEquals(1.760955, p.get("sigma_w2").getAsDouble(), 2e-6);   // spec 2.2
+        assertEquals(1.760955, p.get("sigma_w2").getAsDouble(), 2e-6);   // docs/spec/gaussian-preact.md §2.2
         assertEquals(0.570048, p.get("q_star").getAsDouble(), 2e-6);
         CliRun phi = run("preact", "eoc", "--activation", "phi-odd-3", "--sigma-b2", "0.05", "--json");
         assertEquals(0, phi.code(), phi.err());

@@ -43,7 +43,7 @@ class BhattacharyyaDistanceTest {
 
     @Test
     void twoModelOracleOfSpec17() {
-        // spec §1.7 "Two models, N=2, C=3": BC = [0.729150, 0.985599], D = 0.1651908 (numpy reference run)
+        // docs/spec/hyperribbon.md §1.7 "Two models, N=2, C=3": BC = [0.729150, 0.985599], D = 0.1651908 (numpy reference run)
         double[][] p1 = {{.7, .2, .1}, {1 / 3., 1 / 3., 1 / 3.}};
         double[][] p2 = {{.1, .2, .7}, {.5, .25, .25}};
         assertEquals(0.1651908, BhattacharyyaDistance.between(p1, p2), 1e-7);
@@ -169,7 +169,7 @@ class BhattacharyyaDistanceTest {
 
     @Test
     void distanceToTruthIsHalfMinusLogProbabilityOfLabel() {
-        // spec §1.2: against P*, −log BC_n = −½ log p_u^n(y_n)
+        // docs/spec/hyperribbon.md §1.2: against P*, −log BC_n = −½ log p_u^n(y_n)
         int s = 30, c = 10;
         double[] raw = randomSoftmax(1, s, c, 2, 7);
         int[] labels = new int[s];
@@ -184,7 +184,7 @@ class BhattacharyyaDistanceTest {
 
     @Test
     void smallPerturbationMatchesFisherExpansion() {
-        // spec §1.2: −log BC ≈ (1/8) Σ_c p_c (dz_c − Σ_c' p_c' dz_c')² for p = softmax(z), small dz
+        // docs/spec/hyperribbon.md §1.2: −log BC ≈ (1/8) Σ_c p_c (dz_c − Σ_c' p_c' dz_c')² for p = softmax(z), small dz
         double[] z = {0.3, -1.2, 0.8, 0.0, 2.0};
         double[] dz = {1e-3, -2e-3, 0.5e-3, 3e-3, -1e-3};
         double[] p = softmax(z);
@@ -223,7 +223,7 @@ class BhattacharyyaDistanceTest {
         double[][] p1 = {{.7, .2, .1}, {1 / 3., 1 / 3., 1 / 3.}};
         double[][] p2 = {{.1, .2, .7}, {.5, .25, .25}};
         DistanceMatrix h = BhattacharyyaDistance.hellinger(Predictions.of(new double[][][] {p1, p2}), F64);
-        // BC values of spec §1.7
+        // BC values of docs/spec/hyperribbon.md §1.7
         assertEquals(((1 - 0.729150) + (1 - 0.985599)) / 2, h.get(0, 1), 2e-6);
         DistanceMatrix joint = BhattacharyyaDistance.jointHellinger(
                 BhattacharyyaDistance.matrix(Predictions.of(new double[][][] {p1, p2}), F64), 2);

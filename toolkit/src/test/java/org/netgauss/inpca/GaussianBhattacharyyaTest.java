@@ -10,7 +10,7 @@ class GaussianBhattacharyyaTest {
 
     @Test
     void equalVarianceUnivariateIsMeanGapSquaredOverEightSigmaSquared() {
-        // spec §3.3: (μ − μ')² / (8σ²)
+        // docs/spec/hyperribbon.md §3.3: (μ − μ')² / (8σ²)
         assertEquals(0.09 / (8 * 0.25), GaussianBhattacharyya.univariate(0.1, 0.5, 0.4, 0.5), 1e-15);
     }
 

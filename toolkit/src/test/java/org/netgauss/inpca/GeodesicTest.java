@@ -51,7 +51,7 @@ class GeodesicTest {
         Predictions all = Inpca.withReferencePoints(models, labels);
         assertEquals(5, all.models());
         DistanceMatrix d = Inpca.bhattacharyya(all);
-        // spec §1.7: D(P0, P*) = ½ ln C
+        // docs/spec/hyperribbon.md §1.7: D(P0, P*) = ½ ln C
         assertEquals(0.5 * Math.log(3), d.get(3, 4), 1e-12);
         assertEquals(0, d.get(0, 3), 1e-12);
         assertEquals(0, d.get(2, 4), 1e-12);

@@ -10,7 +10,7 @@ import tech.tablesaw.api.Table;
 
 class InpcaEmbeddingTest {
 
-    /** The four models of spec §1.7: P0, A, B and P*ε (one-hot with zeros replaced by 1e-6, renormalised). */
+    /** The four models of docs/spec/hyperribbon.md §1.7: P0, A, B and P*ε (one-hot with zeros replaced by 1e-6, renormalised). */
     static Predictions fourModels() {
         double e = 1e-6;
         double z = 1 + 2 * e;
@@ -25,7 +25,7 @@ class InpcaEmbeddingTest {
 
     @Test
     void fourModelDistancesMatchSpec17() {
-        // spec §1.7 "Four models": D rows [0, .046282, .037067, .547309], [., 0, .146064, .254279], [., ., 0, .801992]
+        // docs/spec/hyperribbon.md §1.7 "Four models": D rows [0, .046282, .037067, .547309], [., 0, .146064, .254279], [., ., 0, .801992]
         DistanceMatrix d = BhattacharyyaDistance.matrix(fourModels(), BhattacharyyaDistanceTest.F64);
         double[][] expected = {{0, .046282, .037067, .547309}, {0, 0, .146064, .254279}, {0, 0, 0, .801992}};
         for (int i = 0; i < 3; i++) {
@@ -37,7 +37,7 @@ class InpcaEmbeddingTest {
 
     @Test
     void fourModelSpectrumHasOneTimeLikeDirectionAsInSpec17() {
-        // spec §1.7: eig(W) = [0.456791, 0.006330, −0.004874, 0]; χ_1 = 0.982513, χ_2 = 0.989333
+        // docs/spec/hyperribbon.md §1.7: eig(W) = [0.456791, 0.006330, −0.004874, 0]; χ_1 = 0.982513, χ_2 = 0.989333
         InpcaEmbedding emb = Inpca.embed(BhattacharyyaDistance.matrix(fourModels(), BhattacharyyaDistanceTest.F64), 4);
         double[] e = emb.eigenvalues();
         assertEquals(0.456791, e[0], 1e-6);
@@ -54,7 +54,7 @@ class InpcaEmbeddingTest {
 
     @Test
     void minkowskiReconstructionWithAllComponentsIsExact() {
-        // spec §1.7: exact to 1e-15 (we allow a few ulps of the largest D)
+        // docs/spec/hyperribbon.md §1.7: exact to 1e-15 (we allow a few ulps of the largest D)
         InpcaEmbedding emb = Inpca.embed(BhattacharyyaDistance.matrix(fourModels(), BhattacharyyaDistanceTest.F64), 4);
         assertTrue(emb.reconstructionError() < 1e-15 * 1e1, "error " + emb.reconstructionError());
         assertEquals(1.0, emb.explainedDistanceFrobenius(4), 1e-14);
@@ -63,7 +63,7 @@ class InpcaEmbeddingTest {
 
     @Test
     void geodesicFromIgnoranceToTruthIsASmallHyperRibbon() {
-        // spec §1.7, C = 10, 11 equally spaced points: D(P0,P*) = ½ ln 10 = 1.1512925,
+        // docs/spec/hyperribbon.md §1.7, C = 10, 11 equally spaced points: D(P0,P*) = ½ ln 10 = 1.1512925,
         // eig(W) = [1.107611, −0.108136, 0.012021, −0.001279, 0.000120, −0.000009], χ_1..4 = [0.9022, 0.9891, 0.9988, 0.9999]
         int c = 10;
         int[] labels = {0, 3, 7, 9};
@@ -147,7 +147,7 @@ class InpcaEmbeddingTest {
         double[] w = {0.05, 0.05, 0.1, 0.1, 0.1, 0.2, 0.2, 0.2};
         InpcaEmbedding emb = Inpca.embedWeighted(d, w, 8);
         assertTrue(emb.reconstructionError() < 1e-13, "error " + emb.reconstructionError());
-        // eigenvectors are ω-orthonormal: Σ_i ω_i V_ik² = 1 (spec §1.6 step 4)
+        // eigenvectors are ω-orthonormal: Σ_i ω_i V_ik² = 1 (docs/spec/hyperribbon.md §1.6 step 4)
         double[][] v = emb.eigenvectors();
         for (int k = 0; k < 7; k++) {
             double s = 0;

@@ -22,7 +22,7 @@ class DeviationsTest {
 
     @Test
     void gaussianInitDeviationsAreSamplingNoise() {
-        // spec §5.3: Gaussian init at D = 10, N = 1000 gives all 39 deviations ≈ 0.005–0.03 (noise ~ 1/√N);
+        // docs/spec/pigmm.md §5.3: Gaussian init at D = 10, N = 1000 gives all 39 deviations ≈ 0.005–0.03 (noise ~ 1/√N);
         // seed 1, bound 0.15 (≈ 5/√N)
         DeviationReport r = Deviations.paper(iid(1000, 10, false, 1));
         assertEquals(39, r.estimates().size());
@@ -34,7 +34,7 @@ class DeviationsTest {
 
     @Test
     void uniformInitQuarticLowNodeDeviationOfI45IsFive() {
-        // spec §5.3: uniform init at D = 10: Δ(I45) = (1/3 − 1/5)/(4/15 · 1/D) = 5.0 exactly in the limit; the fitted
+        // docs/spec/pigmm.md §5.3: uniform init at D = 10: Δ(I45) = (1/3 − 1/5)/(4/15 · 1/D) = 5.0 exactly in the limit; the fitted
         // model and N = 1000 (seed 2) add a few per cent of noise, hence ±0.5; cubic invariants stay noise (< 0.15)
         DeviationReport r = Deviations.paper(iid(1000, 10, true, 2));
         assertEquals(5.0, r.get("I45").deviation(), 0.5);
@@ -60,7 +60,7 @@ class DeviationsTest {
 
     @Test
     void initVariancesMatchMonteCarloForGaussianAndUniformEntries() {
-        // spec §3.3 exact Var_init table vs 20000 seeded draws at D = 5; a sample variance of a heavy-tailed statistic
+        // docs/spec/pigmm.md §3.3 exact Var_init table vs 20000 seeded draws at D = 5; a sample variance of a heavy-tailed statistic
         // has relative SE ≲ 4 % here, so 15 % tolerance
         int d = 5;
         int n = 20000;
@@ -87,7 +87,7 @@ class DeviationsTest {
 
     @Test
     void initExpectationsEqualTheIidModelForwardMap() {
-        // spec §3.3 E_init for general m vs spec §2.7 forward map at the IID point
+        // docs/spec/pigmm.md §3.3 E_init for general m vs docs/spec/pigmm.md §2.7 forward map at the IID point
         double[] f = PigmmParameters.iid(8, 0.1, 0.3).expectedQuadraticInvariants();
         for (int k = 1; k <= 13; k++) {
             assertEquals(f[k - 1], InitDrift.expected(k, 8, 0.1, 0.3), 1e-12, "I" + k);

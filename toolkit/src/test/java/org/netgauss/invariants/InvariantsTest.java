@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class InvariantsTest {
 
     private static double[] matrixA() {
-        // spec §5.2: A_ij = ((i² + 3j + 2ij + 1) mod 7) − 3, 0-based, D = 5
+        // docs/spec/pigmm.md §5.2: A_ij = ((i² + 3j + 2ij + 1) mod 7) − 3, 0-based, D = 5
         double[] a = new double[25];
         for (int i = 0; i < 5; i++) {
             for (int j = 0; j < 5; j++) {
@@ -26,7 +26,7 @@ class InvariantsTest {
 
     @Test
     void numbersOfInvariantsAre2_11_52_296() {
-        // spec §2.1 (Burnside count and canonical enumeration)
+        // docs/spec/pigmm.md §2.1 (Burnside count and canonical enumeration)
         assertEquals(2, Invariants.enumerate(1).size());
         assertEquals(11, Invariants.enumerate(2).size());
         assertEquals(52, Invariants.enumerate(3).size());
@@ -35,7 +35,7 @@ class InvariantsTest {
 
     @Test
     void vertexCountBreakdownsMatchSpec() {
-        // spec §2.1: cubic 1, 9, 21, 16, 4, 1; quartic 1, 18, 71, 108, 71, 22, 4, 1
+        // docs/spec/pigmm.md §2.1: cubic 1, 9, 21, 16, 4, 1; quartic 1, 18, 71, 108, 71, 22, 4, 1
         int[] cubic = {1, 9, 21, 16, 4, 1};
         int[] quartic = {1, 18, 71, 108, 71, 22, 4, 1};
         for (int v = 1; v <= 6; v++) {
@@ -48,7 +48,7 @@ class InvariantsTest {
 
     @Test
     void paperNumberingIsTheLowAndHighNodeInvariants() {
-        // spec §3.1: I14-I28 are the cubic graphs with 1, 2, 5, 6 vertices, I29-I52 the quartic with 1, 2, 7, 8;
+        // docs/spec/pigmm.md §3.1: I14-I28 are the cubic graphs with 1, 2, 5, 6 vertices, I29-I52 the quartic with 1, 2, 7, 8;
         // I1-I13 are all linear and quadratic invariants
         List<InvariantGraph> expected = new ArrayList<>();
         expected.addAll(Invariants.enumerate(1));
@@ -77,7 +77,7 @@ class InvariantsTest {
 
     @Test
     void quadraticInvariantsOfMatrixAMatchSpecTestVector() {
-        // spec §5.2: I1..I13 of A
+        // docs/spec/pigmm.md §5.2: I1..I13 of A
         double[] expected = {-2, 2, 94, 16, 31, 16, 122, 40, -16, 4, 22, 4, -4};
         double[] a = matrixA();
         for (int n = 1; n <= 13; n++) {

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * How many linearly independent invariant functions of degree k exist for D x D matrices when D is small (spec §2.1:
+ * How many linearly independent invariant functions of degree k exist for D x D matrices when D is small (docs/spec/pigmm.md §2.1:
  * 2, 11, 52, 296 only for D ≥ 2k). Three routes that must agree:
  * <ol>
  *   <li><b>graphs:</b> an S_D-orbit of degree-k monomials ∏ M_{i_e j_e} is fixed by which index values coincide,

@@ -11,14 +11,14 @@ import org.netgauss.pigmm.WeightEnsemble;
 
 /**
  * Wick predictions of every cubic (52) and quartic (296) invariant against Monte Carlo means of draws from the same
- * model (spec §3.2 says the Wick route equals Monte Carlo; this checks it for all 348, not only the paper's 39).
+ * model (docs/spec/pigmm.md §3.2 says the Wick route equals Monte Carlo; this checks it for all 348, not only the paper's 39).
  */
 class WickMonteCarloTest {
 
     /**
      * D = 6: all 52 cubic and 291 of the 296 quartic invariants are linearly independent functions there (only the
      * 5 quartic graphs with 7 or 8 vertices reduce to the others; see {@link SmallDInvariantCountsTest}), so almost
-     * every graph is checked on its own. f_struct of spec §5.2 has every coupling non-zero.
+     * every graph is checked on its own. f_struct of docs/spec/pigmm.md §5.2 has every coupling non-zero.
      *
      * <p>Statistics: with N = 20 000 draws, z_k = (Ī_k − ⟨I_k⟩)/(s_k/√N) is close to N(0, 1) (CLT; the quartic
      * polynomials have finite moments of every order). P(|z| &gt; 4) = 6.3e-5 per check, so by Bonferroni (a union

@@ -9,7 +9,7 @@ import org.netgauss.pigmm.PigmmParameters;
 import org.netgauss.pigmm.WeightEnsemble;
 
 class WickPredictorTest {
-    /** f_struct of spec §5.2 "Wick oracle, D = 10". */
+    /** f_struct of docs/spec/pigmm.md §5.2 "Wick oracle, D = 10". */
     static final double[] F_STRUCT = {0.5, 0.2, 0.3, 0.05, 0.2, 0.15, 0.02, 0.01, 0.12, -0.01, 0.1, 0.08, 0.06};
 
     private static void check(WickPredictor w, int n, double expected, double tol) {
@@ -18,7 +18,7 @@ class WickPredictorTest {
 
     @Test
     void structuredModelMatchesSpecWickOracleAtD10() {
-        // spec §5.2 "Wick oracle, D = 10" (the spec's printed digits set the tolerances)
+        // docs/spec/pigmm.md §5.2 "Wick oracle, D = 10" (the spec's printed digits set the tolerances)
         WickPredictor w = WickPredictor.of(PigmmParameters.of(10, F_STRUCT));
         check(w, 14, 0.42218, 1e-9);
         check(w, 15, 2.024, 1e-9);
@@ -39,7 +39,7 @@ class WickPredictorTest {
 
     @Test
     void iidModelsMatchSpecWickOracles() {
-        // spec §5.2 "IID N(0, 0.1), D = 10" and "IID mean 0.05, variance 0.1, D = 10"
+        // docs/spec/pigmm.md §5.2 "IID N(0, 0.1), D = 10" and "IID mean 0.05, variance 0.1, D = 10"
         WickPredictor w = WickPredictor.of(PigmmParameters.iid(10, 0, 0.1));
         int[] n = {14, 22, 29, 31, 36, 40, 45, 47, 48, 52};
         double[] v = {0, 0, 0.3, 1.2, 1.2, 0.3, 3.0, 1.2, 30, 300};
@@ -56,7 +56,7 @@ class WickPredictorTest {
 
     @Test
     void quadraticWickPredictionsEqualClosedFormForwardMap() {
-        // spec §2.7 forward map <I1..I13>(f), at small D and at the width-study size D = 640
+        // docs/spec/pigmm.md §2.7 forward map <I1..I13>(f), at small D and at the width-study size D = 640
         SplittableRandom rng = new SplittableRandom(4);
         for (int d : new int[] {4, 5, 10, 640}) {
             double[] f = F_STRUCT.clone();
@@ -84,7 +84,7 @@ class WickPredictorTest {
 
     @Test
     void highNodeWickPredictionsMatchLinearFormIdentitiesAtD10AndD640() {
-        // spec §3.2 identities for linear forms: T = D S01 and t = S01 + √(D−1) S02 are jointly Gaussian with
+        // docs/spec/pigmm.md §3.2 identities for linear forms: T = D S01 and t = S01 + √(D−1) S02 are jointly Gaussian with
         // ℓ_T = D f1, ℓ_t = f1 + √(D−1) f2, c_TT = D² f3, c_tT = D (f3 + √(D−1) f4); then
         // E[T⁴] = ℓ⁴ + 6cℓ² + 3c² and E[t T³] = ℓ_t ℓ_T³ + 3 c_tT ℓ_T² + 3 c_TT ℓ_t ℓ_T + 3 c_tT c_TT (I52, I48)
         for (int d : new int[] {10, 640}) {

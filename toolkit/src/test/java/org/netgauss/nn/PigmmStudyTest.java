@@ -28,7 +28,7 @@ class PigmmStudyTest {
 
     @Test
     void initMomentsFollowTheSpec() {
-        // spec §1: gaussian s² = 1/D, E w⁴ = 3/D²; uniform s² = 1/(3D), E w⁴ = 1/(5D²)
+        // docs/spec/pigmm.md §1: gaussian s² = 1/D, E w⁴ = 3/D²; uniform s² = 1/(3D), E w⁴ = 1/(5D²)
         PigmmStudy.Setting g = PigmmStudy.depth("gaussian", 0, 2, 1, 0);
         PigmmStudy.Setting u = PigmmStudy.depth("uniform", 0, 2, 1, 0);
         assertEquals(0.1, g.initVariance(10), 1e-15);

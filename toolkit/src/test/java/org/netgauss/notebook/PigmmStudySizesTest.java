@@ -18,7 +18,7 @@ class PigmmStudySizesTest {
 
     @Test
     void paperProfileHasThePapersSizes() {
-        // spec pigmm.md §1: N = 1000, 50 epochs, 60 000 images, widths 10, 40, 160, 640
+        // docs/spec/pigmm.md §1: N = 1000, 50 epochs, 60 000 images, widths 10, 40, 160, 640
         PigmmStudySizes p = PigmmStudySizes.of(Profile.PAPER);
         assertEquals(1000, p.members());
         assertEquals(50, p.epochs());

@@ -1,11 +1,11 @@
 package org.netgauss.pigmm;
 
-/** Deterministic matrices and brute-force index sums from spec §2.1 and §5.2, shared by the tests. */
+/** Deterministic matrices and brute-force index sums from docs/spec/pigmm.md §2.1 and §5.2, shared by the tests. */
 final class Fixtures {
     private Fixtures() {
     }
 
-    /** Spec §5.2: A_ij = ((i² + 3j + 2ij + 1) mod 7) − 3 with 0-based i, j, D = 5. */
+    /** docs/spec/pigmm.md §5.2: A_ij = ((i² + 3j + 2ij + 1) mod 7) − 3 with 0-based i, j, D = 5. */
     static double[] matrixA() {
         double[] a = new double[25];
         for (int i = 0; i < 5; i++) {
@@ -16,7 +16,7 @@ final class Fixtures {
         return a;
     }
 
-    /** Spec §5.2: E_k(i,j) = ((((k+1)(i+1) + (j+1)² + k i j) mod 5) − 2, k = 0, 1, 2, D = 5. */
+    /** docs/spec/pigmm.md §5.2: E_k(i,j) = ((((k+1)(i+1) + (j+1)² + k i j) mod 5) − 2, k = 0, 1, 2, D = 5. */
     static WeightEnsemble ensembleE() {
         double[] data = new double[75];
         for (int k = 0; k < 3; k++) {
@@ -29,7 +29,7 @@ final class Fixtures {
         return WeightEnsemble.of(data, 3, 5, 5);
     }
 
-    /** I1..I13 by their index sums in spec §2.1, by brute force. */
+    /** I1..I13 by their index sums in docs/spec/pigmm.md §2.1, by brute force. */
     static double[] quadraticInvariants(double[] m, int d) {
         double[] r = new double[13];
         for (int i = 0; i < d; i++) {

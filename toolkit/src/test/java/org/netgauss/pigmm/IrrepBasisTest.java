@@ -31,7 +31,7 @@ class IrrepBasisTest {
 
     @Test
     void explicitBasisVectorsAreOrthonormalAndOrthogonalToV2AndV3() {
-        // spec §2.3: the 2 + 3(D-1) explicit vectors are orthonormal and P2, P3 annihilate them
+        // docs/spec/pigmm.md §2.3: the 2 + 3(D-1) explicit vectors are orthonormal and P2, P3 annihilate them
         for (int d : new int[] {4, 5, 7}) {
             List<double[]> e = explicitVectors(d);
             for (int a = 0; a < e.size(); a++) {
@@ -46,7 +46,7 @@ class IrrepBasisTest {
 
     @Test
     void projectorsAreIdempotentWithTheIrrepDimensionsAsRank() {
-        // spec §2.2: dim V2 = D(D-3)/2, dim V3 = (D-1)(D-2)/2; trace of a projector = its rank
+        // docs/spec/pigmm.md §2.2: dim V2 = D(D-3)/2, dim V3 = (D-1)(D-2)/2; trace of a projector = its rank
         int d = 6;
         double tr2 = 0;
         double tr3 = 0;
@@ -68,7 +68,7 @@ class IrrepBasisTest {
 
     @Test
     void quadraticsOfMatrixAMatchSpecTestVector() {
-        // spec §5.2, single matrix A at D = 5
+        // docs/spec/pigmm.md §5.2, single matrix A at D = 5
         IrrepQuadratics q = IrrepQuadratics.of(Fixtures.matrixA(), 5);
         assertEquals(0.4, q.s01(), 1e-12);
         assertEquals(-1.2, q.s02(), 1e-12);
@@ -85,7 +85,7 @@ class IrrepBasisTest {
 
     @Test
     void quadraticsEqualExplicitHelmertComponents() {
-        // route 1: closed forms without Helmert vectors; route 2: explicit components <E^{a,m}, M> (spec §2.3)
+        // route 1: closed forms without Helmert vectors; route 2: explicit components <E^{a,m}, M> (docs/spec/pigmm.md §2.3)
         int d = 7;
         double[] m = Fixtures.randomMatrix(d, new SplittableRandom(3));
         double qcc = 0;
@@ -117,7 +117,7 @@ class IrrepBasisTest {
 
     @Test
     void quadraticsEqualSpecInvariantFormulas() {
-        // spec §2.4: q's as linear combinations of I1..I13
+        // docs/spec/pigmm.md §2.4: q's as linear combinations of I1..I13
         for (int d : new int[] {4, 6, 10}) {
             double[] m = Fixtures.randomMatrix(d, new SplittableRandom(d));
             double[] in = Fixtures.quadraticInvariants(m, d);

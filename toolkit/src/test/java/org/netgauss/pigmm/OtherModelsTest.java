@@ -12,7 +12,7 @@ class OtherModelsTest {
 
     @Test
     void bipartiteFitEqualsTheMatchingPigmmParameters() {
-        // spec §6: mu = f1, var00 = f3, var0H = f6 (columns), varH0 = f9 (rows), and varHH pools S02, VH-diag, V2, V3
+        // docs/spec/pigmm.md §6: mu = f1, var00 = f3, var0H = f6 (columns), varH0 = f9 (rows), and varHH pools S02, VH-diag, V2, V3
         WeightEnsemble e = PigmmParameters.of(6, 0.5, 0.2, 0.3, 0.05, 0.2, 0.15, 0.02, 0.01, 0.12, -0.01, 0.1, 0.08,
                 0.06).sample(50, new SplittableRandom(2));
         PigmmParameters f = Pigmm.fit(e).parameters();
@@ -32,7 +32,7 @@ class OtherModelsTest {
 
     @Test
     void bipartiteLikelihoodAndWassersteinEqualThoseOfTheEmbeddedPigmm() {
-        // route 1: 5-parameter block formulas; route 2: the same model as a 13-parameter PIGMM (spec §6 embedding)
+        // route 1: 5-parameter block formulas; route 2: the same model as a 13-parameter PIGMM (docs/spec/pigmm.md §6 embedding)
         RectangularModel a = new RectangularModel(5, 5, 0.3, 0.2, 0.1, 0.15, 0.08);
         RectangularModel b = new RectangularModel(5, 5, -0.1, 0.3, 0.05, 0.12, 0.1);
         double[] x = a.sample(new SplittableRandom(4));
@@ -74,7 +74,7 @@ class OtherModelsTest {
 
     @Test
     void rectangularWassersteinOfIidModelsFollowsClosedForm() {
-        // an IID model is the rectangular model with all variances s² and mu = sqrt(MN) m; spec §4 closed form
+        // an IID model is the rectangular model with all variances s² and mu = sqrt(MN) m; docs/spec/pigmm.md §4 closed form
         int m = 4;
         int n = 7;
         double rt = Math.sqrt(m * n);

@@ -13,7 +13,7 @@ class PigmmFitTest {
 
     @Test
     void fitOfThreeMemberEnsembleMatchesSpecTestVector() {
-        // spec §5.2 "Ensemble of 3 matrices, D = 5" (values to 8 decimals)
+        // docs/spec/pigmm.md §5.2 "Ensemble of 3 matrices, D = 5" (values to 8 decimals)
         double[] expected = {0.33333333, -0.16666667, 0.22222222, 0.72222222, 3.38888889, 0.33333333, -0.08333333,
             -0.14433757, 2.83333333, -0.62546279, 2.11111111, 2.19444444, 1.52777778};
         assertArrayEquals(expected, Pigmm.fit(Fixtures.ensembleE()).parameters().toArray(), 1e-8);
@@ -21,7 +21,7 @@ class PigmmFitTest {
 
     @Test
     void forwardMapOfFittedParametersReproducesEnsembleMeanInvariants() {
-        // moment matching with the biased V0 covariance makes <I_k>(f-hat) equal the ensemble mean exactly (spec §2.6-2.7)
+        // moment matching with the biased V0 covariance makes <I_k>(f-hat) equal the ensemble mean exactly (docs/spec/pigmm.md §2.6-2.7)
         for (int d : new int[] {4, 5, 9}) {
             SplittableRandom rng = new SplittableRandom(11 + d);
             int n = 7;
@@ -42,7 +42,7 @@ class PigmmFitTest {
 
     @Test
     void fitFromMeanInvariantsEqualsFitFromMatrices() {
-        // the repository's route (spec §2.6: closed forms in the averages Ī1..Ī13) vs the irrep route; also spec §5.2
+        // the repository's route (docs/spec/pigmm.md §2.6: closed forms in the averages Ī1..Ī13) vs the irrep route; also docs/spec/pigmm.md §5.2
         WeightEnsemble e = Fixtures.ensembleE();
         double[] mean = new double[13];
         for (int n = 0; n < 3; n++) {
@@ -56,7 +56,7 @@ class PigmmFitTest {
 
     @Test
     void fitOfLargeIidEnsembleRecoversIidPoint() {
-        // spec §2.8 IID oracle f = (D m, 0, s2, 0, s2, s2, 0, 0, s2, 0, s2, s2, s2); tolerance 5 sampling SDs (spec §2.8 SDs)
+        // docs/spec/pigmm.md §2.8 IID oracle f = (D m, 0, s2, 0, s2, s2, 0, 0, s2, 0, s2, s2, s2); tolerance 5 sampling SDs (docs/spec/pigmm.md §2.8 SDs)
         int d = 10;
         int n = 2000;
         double s2 = 0.1;
@@ -78,7 +78,7 @@ class PigmmFitTest {
 
     @Test
     void iidParametersHaveSpecForwardExpectations() {
-        // spec §3.3 "For general mean m": E_init values of I1..I13 for IID entries
+        // docs/spec/pigmm.md §3.3 "For general mean m": E_init values of I1..I13 for IID entries
         int d = 6;
         double m = 0.3;
         double s2 = 0.2;
@@ -92,7 +92,7 @@ class PigmmFitTest {
 
     @Test
     void iidSamplingSdsMatchReplicatedFits() {
-        // spec §2.8 exact sampling SDs vs 600 seeded replicate fits of N = 40 IID N(0.02, 0.1) 6 x 6 matrices;
+        // docs/spec/pigmm.md §2.8 exact sampling SDs vs 600 seeded replicate fits of N = 40 IID N(0.02, 0.1) 6 x 6 matrices;
         // the SE of an SD estimated from 600 replicates is ≈ 3 %, hence 15 %
         int d = 6;
         int n = 40;
@@ -127,7 +127,7 @@ class PigmmFitTest {
         PigmmParameters q = PigmmParameters.fromAction(10, p.muTilde(), p.lambdaV0(), p.lambdaVH(), p.lambdaV2(),
                 p.lambdaV3());
         assertArrayEquals(p.toArray(), q.toArray(), 1e-12);
-        // IID oracle for the action form (spec §2.8): Lambda_V0 = I/s2, muTilde = (D m/s2, 0)
+        // IID oracle for the action form (docs/spec/pigmm.md §2.8): Lambda_V0 = I/s2, muTilde = (D m/s2, 0)
         PigmmParameters iid = PigmmParameters.iid(10, 0.05, 0.1);
         assertArrayEquals(new double[] {10 * 0.05 / 0.1, 0}, iid.muTilde(), 1e-12);
         assertArrayEquals(new double[] {10, 0, 0}, iid.lambdaVH()[0], 1e-12);

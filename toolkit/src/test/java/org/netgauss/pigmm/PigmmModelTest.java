@@ -60,7 +60,7 @@ class PigmmModelTest {
 
     @Test
     void closedFormCovarianceEqualsExplicitBasisCovariance() {
-        // spec §2.8 closed forms against the basis of §2.3, D = 5 and 6
+        // docs/spec/pigmm.md §2.8 closed forms against the basis of §2.3, D = 5 and 6
         for (int d : new int[] {5, 6}) {
             PigmmParameters p = struct(d);
             double[][] explicit = explicitCovariance(p);
@@ -98,7 +98,7 @@ class PigmmModelTest {
 
     @Test
     void sampledEnsembleRefitsToTheModelParameters() {
-        // Monte Carlo, N = 4000 at D = 10, seed 17: the refit agrees within 5 sampling SDs (SDs scale as in spec §2.8)
+        // Monte Carlo, N = 4000 at D = 10, seed 17: the refit agrees within 5 sampling SDs (SDs scale as in docs/spec/pigmm.md §2.8)
         PigmmParameters p = STRUCT;
         int n = 4000;
         PigmmParameters fit = Pigmm.fit(p.sample(n, new SplittableRandom(17))).parameters();
@@ -114,7 +114,7 @@ class PigmmModelTest {
 
     @Test
     void sampledEntriesHaveTheClosedFormCovariance() {
-        // Monte Carlo at D = 5, 20000 draws, seed 3: empirical Cov(M_00, M_kl) vs spec §2.8, tolerance 0.02 (~5 SE)
+        // Monte Carlo at D = 5, 20000 draws, seed 3: empirical Cov(M_00, M_kl) vs docs/spec/pigmm.md §2.8, tolerance 0.02 (~5 SE)
         int d = 5;
         PigmmParameters p = struct(d);
         PigmmCovariance cov = p.covariance();

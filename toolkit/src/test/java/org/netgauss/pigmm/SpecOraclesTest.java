@@ -10,7 +10,7 @@ import org.netgauss.invariants.Invariants;
 import org.netgauss.invariants.WickPredictor;
 
 /**
- * Every oracle of spec {@code research/pigmm.md} §2.4, §2.8 (IID), §4 and §5.2, each to 1e-9 relative.
+ * Every oracle of {@code docs/spec/pigmm.md} §2.4, §2.8 (IID), §4 and §5.2, each to 1e-9 relative.
  *
  * <p>Where the spec prints a value rounded to fewer digits than 1e-9 relative needs (e.g. q_cd = 7.11295532), the
  * test asserts (a) that an exact closed form rounds to the printed digits and (b) that the code equals the exact form
@@ -33,7 +33,7 @@ class SpecOraclesTest {
                 what + ": exact " + exact + " does not round to the printed " + printed);
     }
 
-    // ---------------------------------------------------------------- §5.2 single matrix A, D = 5
+    // --------------------------------------------- docs/spec/pigmm.md §5.2 single matrix A, D = 5
 
     @Test
     void matrixAInvariantsAndIrrepSumsEqualExactValues() {
@@ -42,7 +42,7 @@ class SpecOraclesTest {
         for (int n = 1; n <= 13; n++) {
             rel(in[n - 1], Invariants.evaluate(Invariants.paper(n), a, 5), "I" + n);
         }
-        // exact values from the §2.4 formulas with the integer I's above (D = 5, √(D−2) = √3)
+        // exact values from the docs/spec/pigmm.md §2.4 formulas with the integer I's above (D = 5, √(D−2) = √3)
         double[] exact = {2 / 5.0, -6 / 5.0, 196 / 25.0, -84 / 25.0, 308 / (25 * R3), 606 / 25.0, 273 / (25 * R3),
             854 / 75.0, 88 / 3.0, 98 / 5.0};
         double[] printed = {0.4, -1.2, 7.84, -3.36, 7.11295532, 24.24, 6.30466494, 11.38666667, 29.33333333, 19.6};
@@ -58,7 +58,7 @@ class SpecOraclesTest {
         rel(94, parseval, "Parseval: the irrep sums add up to I3 = 94");
     }
 
-    // ---------------------------------------------------------------- §2.4 at the spec's sizes
+    // --------------------------------------------- docs/spec/pigmm.md §2.4 at the spec's sizes
 
     @Test
     void irrepSumsEqualSpecInvariantFormulasAtD4_6_10_17() {
@@ -87,7 +87,7 @@ class SpecOraclesTest {
         }
     }
 
-    // ---------------------------------------------------------------- §5.2 ensemble E, D = 5
+    // --------------------------------------------- docs/spec/pigmm.md §5.2 ensemble E, D = 5
 
     @Test
     void ensembleFitEqualsExactRationalsAndSurds() {
@@ -103,11 +103,11 @@ class SpecOraclesTest {
         }
     }
 
-    // ---------------------------------------------------------------- §5.2 Wick oracles
+    // --------------------------------------------- docs/spec/pigmm.md §5.2 Wick oracles
 
     @Test
     void wickOraclesOfStructuredModelAtD10() {
-        // spec §5.2 prints each value with 10 significant digits or exactly, so 1e-9 relative applies directly
+        // docs/spec/pigmm.md §5.2 prints each value with 10 significant digits or exactly, so 1e-9 relative applies directly
         WickPredictor w = WickPredictor.of(PigmmParameters.of(10, F_STRUCT));
         int[] n = {14, 15, 16, 22, 23, 24, 25, 28, 29, 40, 45, 47, 48, 49, 52};
         double[] v = {0.42218, 2.024, 0.653, 1.411133333, 0.857333333, 105.5, 66.5, 575, 0.5519518, 0.6082893506,
@@ -138,9 +138,9 @@ class SpecOraclesTest {
         }
     }
 
-    // ---------------------------------------------------------------- §2.8 IID special case
+    // --------------------------------------------- docs/spec/pigmm.md §2.8 IID special case
 
-    /** §3.3 "for general mean m": E[I1..I13] for IID entries of mean m, variance s². */
+    /** docs/spec/pigmm.md §3.3 "for general mean m": E[I1..I13] for IID entries of mean m, variance s². */
     private static double[] iidExpectations(int d, double m, double s2) {
         double dd = d;
         double m2 = m * m;
@@ -152,7 +152,7 @@ class SpecOraclesTest {
 
     @Test
     void iidEntriesGiveTheSpecIidPointAndActionForm() {
-        // spec §2.8: f = (D m, 0, s², 0, s², s², 0, 0, s², 0, s², s², s²); Λ_V0 = s⁻² I, μ̃ = (D m/s², 0), Λ_VH = s⁻² I,
+        // docs/spec/pigmm.md §2.8: f = (D m, 0, s², 0, s², s², 0, 0, s², 0, s², s², s²); Λ_V0 = s⁻² I, μ̃ = (D m/s², 0), Λ_VH = s⁻² I,
         // Λ_V2 = Λ_V3 = s⁻². Route: the exact expectations of I1..I13 fed through the §2.6 fit from mean invariants
         // (population moments, so f3 = f5 = s² exactly; the biased (1 − 1/N) factor belongs to the N-sample estimator)
         for (int d : new int[] {4, 7, 10}) {
@@ -188,7 +188,7 @@ class SpecOraclesTest {
 
     @Test
     void iidPointHasIidEntriesInTheMatrixBasis() {
-        // spec §2.8 mean and covariance formulas at the IID point: μ_ij = m, Cov(M_ij, M_kl) = s² δ_ik δ_jl
+        // docs/spec/pigmm.md §2.8 mean and covariance formulas at the IID point: μ_ij = m, Cov(M_ij, M_kl) = s² δ_ik δ_jl
         int d = 5;
         double m = 0.05;
         double s2 = 0.1;
@@ -221,8 +221,8 @@ class SpecOraclesTest {
 
     @Test
     void iidSamplingSdsEqualExactVariancesFromWickContractions() {
-        // spec §2.8 exact Gaussian-IID sampling SDs of f1, f2, f6..f13. Route: each of these is the ensemble mean of a
-        // per-matrix statistic Q_k = Σ_j c_kj I_j, linear in I1..I13 (spec §2.6); so Var(f̂_k) = Var(Q_k)/N with
+        // docs/spec/pigmm.md §2.8 exact Gaussian-IID sampling SDs of f1, f2, f6..f13. Route: each of these is the ensemble mean of a
+        // per-matrix statistic Q_k = Σ_j c_kj I_j, linear in I1..I13 (docs/spec/pigmm.md §2.6); so Var(f̂_k) = Var(Q_k)/N with
         // Var(Q_k) = Σ_ab c_ka c_kb E[I_a I_b] − (Σ_a c_ka E[I_a])², and I_a I_b is the disjoint union of two graphs,
         // a degree ≤ 4 invariant whose expectation the Wick predictor gives exactly. The coefficients c_kj are the
         // fit-from-means map applied to unit vectors (it is linear in Ī for these k). f3..f5 are sample
@@ -263,11 +263,11 @@ class SpecOraclesTest {
         }
     }
 
-    // ---------------------------------------------------------------- §4 Wasserstein
+    // --------------------------------------------- docs/spec/pigmm.md §4 Wasserstein
 
     @Test
     void wassersteinOfTwoIidModelsIsTheClosedForm() {
-        // spec §4: W₂² = D²(m₁−m₂)² + D²(s₁−s₂)²
+        // docs/spec/pigmm.md §4: W₂² = D²(m₁−m₂)² + D²(s₁−s₂)²
         for (int d : new int[] {4, 10, 33}) {
             double expected = d * d * (Math.pow(0.1 - -0.2, 2) + Math.pow(0.2 - 0.3, 2));
             rel(expected, Wasserstein.squared(PigmmParameters.iid(d, 0.1, 0.04), PigmmParameters.iid(d, -0.2, 0.09)),
@@ -277,7 +277,7 @@ class SpecOraclesTest {
 
     @Test
     void wassersteinOfGaussianVersusUniformInitIsTheClosedForm() {
-        // spec §4: 100 · 0.1 · (1 − 1/√3)² = 1.786328 (printed to 6 decimals)
+        // docs/spec/pigmm.md §4: 100 · 0.1 · (1 − 1/√3)² = 1.786328 (printed to 6 decimals)
         double exact = 100 * 0.1 * Math.pow(1 - 1 / R3, 2);
         roundsTo(1.786328, 6, exact, "Gaussian vs uniform init");
         rel(exact, Wasserstein.squared(PigmmParameters.iid(10, 0, 0.1), PigmmParameters.iid(10, 0, 1.0 / 30)),
@@ -286,7 +286,7 @@ class SpecOraclesTest {
 
     @Test
     void wassersteinOfStructuredVersusIidEqualsTheDenseRoute() {
-        // spec §4 prints 0.432765103 (D = 5) and 0.659464646 (D = 10). The dense D²-dimensional formula on the
+        // docs/spec/pigmm.md §4 prints 0.432765103 (D = 5) and 0.659464646 (D = 10). The dense D²-dimensional formula on the
         // explicit §2.3 basis (spec_oracles.py, NumPy eigh) gives 0.432765102510001 and 0.659464639853507: the D = 5
         // value rounds to the printed one, the D = 10 value differs from the spec's in the 9th digit (6.1e-9, beyond
         // rounding): a misprint in the spec, reported. The tests hold the code to the dense route at 1e-9.

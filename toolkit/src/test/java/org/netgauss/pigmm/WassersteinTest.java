@@ -26,7 +26,7 @@ class WassersteinTest {
 
     @Test
     void gaussianVersusUniformInitMatchesSpecOracle() {
-        // spec §4: Gaussian init (s² = 1/D) vs uniform init (s² = 1/(3D)) at D = 10: W₂² = 1.786328
+        // docs/spec/pigmm.md §4: Gaussian init (s² = 1/D) vs uniform init (s² = 1/(3D)) at D = 10: W₂² = 1.786328
         double w = Wasserstein.squared(PigmmParameters.iid(10, 0, 0.1), PigmmParameters.iid(10, 0, 1.0 / 30));
         assertEquals(1.786328, w, 1e-6);
         assertEquals(100 * 0.1 * Math.pow(1 - 1 / Math.sqrt(3), 2), w, 1e-12);
@@ -34,7 +34,7 @@ class WassersteinTest {
 
     @Test
     void twoIidModelsFollowClosedForm() {
-        // spec §4: W₂² = D²(m₁−m₂)² + D²(s₁−s₂)²
+        // docs/spec/pigmm.md §4: W₂² = D²(m₁−m₂)² + D²(s₁−s₂)²
         int d = 7;
         double w = Wasserstein.squared(PigmmParameters.iid(d, 0.1, 0.04), PigmmParameters.iid(d, -0.2, 0.09));
         assertEquals(d * d * (0.09 + 0.01), w, 1e-12);
@@ -42,7 +42,7 @@ class WassersteinTest {
 
     @Test
     void structuredVersusIidMatchesSpecOracleAtD10AndD5() {
-        // spec §4: f_struct vs IID N(0, 0.1): 0.659464646 (D = 10), 0.432765103 (D = 5). At D = 10 the spec's last
+        // docs/spec/pigmm.md §4: f_struct vs IID N(0, 0.1): 0.659464646 (D = 10), 0.432765103 (D = 5). At D = 10 the spec's last
         // digits are off: the per-irrep formula gives 0.65946463985 both here and in an independent NumPy
         // evaluation, 6.1e-9 below the printed value, hence 1e-8 there (the D = 5 value agrees to all 9 digits)
         assertEquals(0.659464646, Wasserstein.squared(PigmmParameters.of(10, F_STRUCT), PigmmParameters.iid(10, 0, 0.1)),

@@ -22,7 +22,7 @@ class CorrelationPropagationTest {
     @Test
     void wideReluNetworkFollowsTheArcCosineCorrelationMap() {
         // consistency of two routes: at width 1000 the empirical c^2 should follow the mean-field map
-        // c^2 = C(c^1), C the ReLU arc-cosine kernel (spec 2.2), C(0.5) = 0.608998; finite-width bias O(1/n)
+        // c^2 = C(c^1), C the ReLU arc-cosine kernel (docs/spec/gaussian-preact.md §2.2), C(0.5) = 0.608998; finite-width bias O(1/n)
         CorrelationResult r = CorrelationPropagation.run(Initialisation.relu(), pairWithCosine(0.5, 4), new int[] {0, 1},
                 new int[] {1000, 1000}, new PropagationConfig(24, 17, 2));
         double c1 = r.correlation(1)[0][1];

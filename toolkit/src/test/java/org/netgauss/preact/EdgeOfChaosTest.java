@@ -14,7 +14,7 @@ class EdgeOfChaosTest {
 
     @Test
     void reluAtTheEdgeMapsEveryVarianceToItself() {
-        // spec 2.2 / oracle 4.10: V(q) = sigma_w^2 q / 2 + sigma_b^2 = q at sigma_w^2 = 2, sigma_b = 0
+        // docs/spec/gaussian-preact.md §2.2 / §4 item 10: V(q) = sigma_w^2 q / 2 + sigma_b^2 = q at sigma_w^2 = 2, sigma_b = 0
         for (double q : new double[] {0.1, 0.7, 1, 3.5}) {
             assertEquals(q, RELU_EOC.variance(q), 1e-12 * Math.max(1, q));
             assertEquals(1.0, RELU_EOC.chi1(q), 1e-12);
@@ -24,7 +24,7 @@ class EdgeOfChaosTest {
 
     @Test
     void reluCorrelationMapIsTheArcCosineKernel() {
-        // spec 2.2: C(c) = (sqrt(1-c^2) + (pi - arccos c) c)/pi; C(0) = 0.318310, C(0.5) = 0.608998,
+        // docs/spec/gaussian-preact.md §2.2: C(c) = (sqrt(1-c^2) + (pi - arccos c) c)/pi; C(0) = 0.318310, C(0.5) = 0.608998,
         // C(0.9) = 0.909538, C(0.99) = 0.990300
         for (double c : new double[] {0, 0.25, 0.5, 0.9, 0.99}) {
             double exact = (Math.sqrt(1 - c * c) + (Math.PI - Math.acos(c)) * c) / Math.PI;
@@ -39,7 +39,7 @@ class EdgeOfChaosTest {
 
     @Test
     void tanhEocCurveMatchesSpecTable() {
-        // spec 2.2 table [N]: (sigma_b^2 -> sigma_w^2, q*)
+        // docs/spec/gaussian-preact.md §2.2 table [N]: (sigma_b^2 -> sigma_w^2, q*)
         double[] sb2 = {1e-4, 1e-3, 0.005, 0.01, 0.013, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
         double[] sw2 = {1.086026, 1.189190, 1.331727, 1.424205, 1.465957, 1.544193, 1.760955, 1.986073, 2.285152,
             2.843167, 3.443211};
@@ -56,7 +56,7 @@ class EdgeOfChaosTest {
 
     @Test
     void tanhAtTheAuthorsValuesIsSlightlyOrdered() {
-        // spec 2.2: at (1.46, 0.013) q* = 0.302940, chi_1 = 0.998860; C at c = 0/0.5/0.9/0.99:
+        // docs/spec/gaussian-preact.md §2.2: at (1.46, 0.013) q* = 0.302940, chi_1 = 0.998860; C at c = 0/0.5/0.9/0.99:
         // 0.042913 / 0.514058 / 0.900773 / 0.990018
         EdgeOfChaos tanh = EdgeOfChaos.of(Initialisation.tanh());
         double q = tanh.fixedPoint();
@@ -74,7 +74,7 @@ class EdgeOfChaosTest {
 
     @Test
     void phiThetaChiOneAtUnitScalesMatchesSpecTable() {
-        // spec 2.3 table [N], column chi_1@(1,0) = m2 E[phi'^2]
+        // docs/spec/gaussian-preact.md §2.3 table [N], column chi_1@(1,0) = m2 E[phi'^2]
         double[] thetas = {2.05, 2.5, 3, 4, 5, 7, 10};
         double[] odd = {1.23745, 1.09893, 1.04201, 1.00134, 0.98890, 0.98130, 0.98003};
         double[] pos = {0.22493, 0.26211, 0.28715, 0.31483, 0.33060, 0.34610, 0.35614};
@@ -86,7 +86,7 @@ class EdgeOfChaosTest {
 
     @Test
     void positivePhiThetaCorrelationMapMatchesSpecOracles() {
-        // spec 2.3 oracles [N], sigma_w = 1, sigma_b = 0, q = 1, normalised by the actual variance
+        // docs/spec/gaussian-preact.md §2.3 oracles [N], sigma_w = 1, sigma_b = 0, q = 1, normalised by the actual variance
         double[] c = {0, 0.5, 0.9, 0.99};
         check(PhiTheta.positive(2.05), c, new double[] {0.79823, 0.89599, 0.97811, 0.99777}, 1e-5);
         check(PhiTheta.positive(3), c, new double[] {0.72544, 0.85965, 0.97103, 0.99707}, 1e-5);
@@ -95,7 +95,7 @@ class EdgeOfChaosTest {
 
     @Test
     void oddPhiThetaCorrelationMapMatchesSpecOraclesWithinTheirQuadratureError() {
-        // spec 2.3 oracles [N] at c = 0.5/0.9/0.99, and 0 at c = 0. Ours are 1e-5..4e-5 lower, the same relative
+        // docs/spec/gaussian-preact.md §2.3 oracles [N] at c = 0.5/0.9/0.99, and 0 at c = 0. Ours are 1e-5..4e-5 lower, the same relative
         // offset at every c, i.e. a normalisation E[phi^2] differing by ~5e-5: phi^o has a kink in phi'' at 0,
         // where Gauss-Hermite (the spec's suggested rule) converges slowly; our midpoint rule is converged to 1e-9
         // under step refinement (0.02 -> 0.0025). Tolerance 5e-5.
@@ -115,7 +115,7 @@ class EdgeOfChaosTest {
 
     @Test
     void nonAsymptoticEocMatchesSpecTableAndFlagsInfeasiblePoints() {
-        // spec 2.3 table: sigma_w^2 (EOC, q=1) odd = 1/(m2 E[phi'^2]); > 1 (infeasible for an exact phi) from theta 5
+        // docs/spec/gaussian-preact.md §2.3 table: sigma_w^2 (EOC, q=1) odd = 1/(m2 E[phi'^2]); > 1 (infeasible for an exact phi) from theta 5
         double[] thetas = {2.05, 2.5, 3, 4, 5, 7, 10};
         double[] sw2 = {0.80811, 0.90997, 0.95968, 0.99867, 1.01123, 1.01905, 1.02038};
         for (int i = 0; i < thetas.length; i++) {

@@ -11,7 +11,7 @@ class ExactPhiThetaTest {
 
     @Test
     void densityIntegralAndLossMatchTheAuthorsFits() {
-        // spec 1.5 table, columns "integral g" and "L_inf" (recomputed there to 1e-5 from the authors' objects)
+        // docs/spec/gaussian-preact.md §1.5 table, columns "integral g" and "L_inf" (recomputed there to 1e-5 from the authors' objects)
         double[] thetas = {2.05, 2.5, 3, 4, 5, 7, 10};
         double[] integral = {1.00021, 1.00315, 1.00547, 1.00804, 1.00869, 1.00925, 1.00914};
         double[] lInf = {0.00107, 0.00318, 0.00550, 0.00809, 0.00876, 0.00925, 0.00920};
@@ -24,7 +24,7 @@ class ExactPhiThetaTest {
 
     @Test
     void densityAtZeroIsTheMellinPole() {
-        // spec 1.2 and 1.3 table: g(0+) = sqrt(2/pi)/Gamma(1 - 1/theta); 0.589228 at theta = 3
+        // docs/spec/gaussian-preact.md §1.2 and 1.3 table: g(0+) = sqrt(2/pi)/Gamma(1 - 1/theta); 0.589228 at theta = 3
         assertEquals(0.589228, PhiDensity.tabulated(3).density(0), 1e-6);
         assertEquals(Math.sqrt(2 / Math.PI) / Gamma.gamma(1 - 1 / 10.0), PhiDensity.tabulated(10).density(1e-300), 1e-12);
     }
@@ -42,7 +42,7 @@ class ExactPhiThetaTest {
 
     @Test
     void exactOddPhiMatchesTheInverseSurvivalOracle() {
-        // spec oracle 4.8 (authors' un-normalised g, grid step 0.025), tolerance 1e-3 as stated there
+        // docs/spec/gaussian-preact.md §4 item 8 (authors' un-normalised g, grid step 0.025), tolerance 1e-3 as stated there
         double[] x = {0.5, 1, 2, 3};
         check(ExactPhiTheta.odd(PhiDensity.tabulated(3)), x, new double[] {0.63241, 1.19933, 1.80889, 2.27923});
         check(ExactPhiTheta.odd(PhiDensity.tabulated(10)), x, new double[] {0.51811, 1.08159, 1.98189, 2.72029});
@@ -58,13 +58,13 @@ class ExactPhiThetaTest {
 
     @Test
     void exactOddPhiJumpsAtZeroByTheExcessMassOverTheDensity() {
-        // spec 1.4 step B: the jump is about (int g - 1)/g(0), 0.0093 at theta = 3; the first grid value
+        // docs/spec/gaussian-preact.md §1.4 step B: the jump is about (int g - 1)/g(0), 0.0093 at theta = 3; the first grid value
         // (x = 0.025) carries it, the normalised density removes it
         PhiDensity g = PhiDensity.tabulated(3);
         double x1 = 10.0 / 399;
         double expectedJump = (g.integral() - 1) / g.densityAtZero();
         assertEquals(0.0093, expectedJump, 1e-4);
-        double slope = Gamma.gamma(1 - 1 / 3.0);   // exact phi^o'(0) = Gamma(1 - 1/theta), spec 1.2
+        double slope = Gamma.gamma(1 - 1 / 3.0);   // exact phi^o'(0) = Gamma(1 - 1/theta), docs/spec/gaussian-preact.md §1.2
         double raw = ExactPhiTheta.odd(g).apply(x1);
         double normalised = ExactPhiTheta.odd(g.normalised()).apply(x1);
         assertEquals(expectedJump, raw - normalised, 1e-3);
@@ -85,7 +85,7 @@ class ExactPhiThetaTest {
     @Test
     void exactPhiTimesWeibullIsCloserToNormalThanTheSurrogate() {
         // consistency of two routes: step B inverts g itself, the surrogate adds its least-squares error on top
-        // (measured here: 0.0027 for the exact phi, 0.0042 for the surrogate, spec oracle 4.4)
+        // (measured here: 0.0027 for the exact phi, 0.0042 for the surrogate, docs/spec/gaussian-preact.md §4 item 4)
         OneLayerLaw exact = OneLayerLaw.of(ExactPhiTheta.odd(PhiDensity.tabulated(3)), new SymmetricWeibull(3));
         assertTrue(exact.ksDistance() < OneLayerLaw.of(PhiTheta.odd(3)).ksDistance());
     }

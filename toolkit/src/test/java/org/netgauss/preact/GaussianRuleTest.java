@@ -32,7 +32,7 @@ class GaussianRuleTest {
 
     @Test
     void tanhMomentsMatchSpecSanityValues() {
-        // spec 2.2: E[tanh(xi)^2] = 0.394294 and E[sech^4(xi)] = 0.464403
+        // docs/spec/gaussian-preact.md §2.2: E[tanh(xi)^2] = 0.394294 and E[sech^4(xi)] = 0.464403
         for (GaussianRule rule : new GaussianRule[] {GaussianRule.gaussHermite(200), GaussianRule.midpoint(12, 1e-2)}) {
             assertEquals(0.394294, rule.expect(x -> Math.tanh(x) * Math.tanh(x)), 1e-6, rule.name());
             assertEquals(0.464403, rule.expect(x -> Math.pow(1 / Math.cosh(x), 4)), 1e-6, rule.name());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class OneLayerLawTest {
 
-    // spec oracle 4.4 [N]: exact one-layer KS distance of W phi(xi) for the surrogates
+    // docs/spec/gaussian-preact.md §4 item 4 [N]: exact one-layer KS distance of W phi(xi) for the surrogates
     private static final double[] THETAS = {2.05, 2.5, 3, 4, 5, 7, 10};
     private static final double[] KS_ODD = {0.00238, 0.00238, 0.00420, 0.00689, 0.00825, 0.00960, 0.01059};
     private static final double[] KS_POS = {0.00396, 0.00355, 0.00394, 0.00438, 0.00447, 0.00468, 0.00484};
@@ -32,7 +32,7 @@ class OneLayerLawTest {
 
     @Test
     void weibullTimesPhiThetaIsStandardNormalUpToTheSurrogateError() {
-        // spec oracle 4.4: a Monte Carlo KS with N = 1e6 lands within about 0.002 of the exact value; both
+        // docs/spec/gaussian-preact.md §4 item 4: a Monte Carlo KS with N = 1e6 lands within about 0.002 of the exact value; both
         // families, both ends of the theta range (the exact route is checked for all thetas above)
         for (PhiTheta phi : new PhiTheta[] {PhiTheta.odd(2.05), PhiTheta.odd(10), PhiTheta.positive(3), PhiTheta.positive(10)}) {
             double exact = OneLayerLaw.of(phi).ksDistance();
@@ -42,7 +42,7 @@ class OneLayerLawTest {
 
     @Test
     void weibullTwoTimesPhiTwoIsExactlyStandardNormal() {
-        // spec oracle 4.9: W(2,1) * phi_2(xi) ~ N(0,1) exactly; KS ~ 0.87/sqrt(N); the KS test must not reject
+        // docs/spec/gaussian-preact.md §4 item 9: W(2,1) * phi_2(xi) ~ N(0,1) exactly; KS ~ 0.87/sqrt(N); the KS test must not reject
         int n = 1_000_000;
         SplittableRandom r = new SplittableRandom(13);
         SymmetricWeibull w = new SymmetricWeibull(2);

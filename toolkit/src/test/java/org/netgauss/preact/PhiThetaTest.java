@@ -15,7 +15,7 @@ class PhiThetaTest {
 
     @Test
     void oddSurrogateMatchesTabulatedValuesAndIsOdd() {
-        // spec oracle 4.2, evaluated by the spec's author from the authors' fitted objects [N]
+        // docs/spec/gaussian-preact.md §4 item 2, evaluated by the spec's author from the authors' fitted objects [N]
         double[] x = {0.5, 1, 2, 3, 5};
         assertValues(PhiTheta.odd(2.05), x, new double[] {0.800276, 1.189124, 1.551120, 1.820240, 2.253454});
         assertValues(PhiTheta.odd(3), x, new double[] {0.661079, 1.193116, 1.811938, 2.269785, 3.067762});
@@ -31,7 +31,7 @@ class PhiThetaTest {
 
     @Test
     void positiveSurrogateMatchesTabulatedValues() {
-        // spec oracle 4.3 [N]
+        // docs/spec/gaussian-preact.md §4 item 3 [N]
         double[] x = {-2, -1, 0, 1, 2};
         assertValues(PhiTheta.positive(2.05), x, new double[] {0.038737, 0.333913, 0.983761, 1.357904, 1.626173});
         assertValues(PhiTheta.positive(3), x, new double[] {0.040780, 0.252573, 0.873478, 1.488883, 1.943003});
@@ -40,7 +40,7 @@ class PhiThetaTest {
 
     @Test
     void oddSurrogateSlopeAtZeroMatchesTabulatedValues() {
-        // spec oracle 4.6 [N]; the theory's Gamma(1 - 1/theta) is larger (the surrogates are not exact)
+        // docs/spec/gaussian-preact.md §4 item 6 [N]; the theory's Gamma(1 - 1/theta) is larger (the surrogates are not exact)
         double[] thetas = {2.05, 2.5, 3, 4, 5, 7, 10};
         double[] slopes = {1.68387, 1.29907, 1.13211, 0.97435, 0.92184, 0.87344, 0.84281};
         for (int i = 0; i < thetas.length; i++) {
@@ -64,7 +64,7 @@ class PhiThetaTest {
 
     @Test
     void secondMomentsMatchTheEdgeOfChaosTable() {
-        // spec 2.3 table [N]: m2 E[phi^2] and E[phi'^2] for the surrogates, to about 1e-4
+        // docs/spec/gaussian-preact.md §2.3 table [N]: m2 E[phi^2] and E[phi'^2] for the surrogates, to about 1e-4
         double[] thetas = {2.05, 2.5, 3, 4, 5, 7, 10};
         double[] m2PhiOdd = {1.00609, 0.99096, 0.98018, 0.96966, 0.96778, 0.96759, 0.96947};
         double[] dPhiOdd = {1.250033, 1.179894, 1.154268, 1.129886, 1.114548, 1.090642, 1.067374};

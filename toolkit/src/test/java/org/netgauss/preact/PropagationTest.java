@@ -15,7 +15,7 @@ class PropagationTest {
 
     @Test
     void twoLayerKsExperimentMatchesTheAuthorsSpotValues() {
-        // spec oracle 4.11 (the spec author's numpy re-run of the authors' stored data, cfg2 n = 10, N = 2e5):
+        // docs/spec/gaussian-preact.md §4 item 11 (the spec author's numpy re-run of the authors' stored data, cfg2 n = 10, N = 2e5):
         // odd theta=3 0.0072, pos theta=3 0.0037, relu 0.0442, tanh 0.0909; tolerance 0.003 (MC sd <= 0.0012)
         var c = TwoLayerKsExperiment.Configuration.CFG2;
         assertEquals(0.0072, TwoLayerKsExperiment.point(Initialisation.of(PhiTheta.odd(3)), c, 10, PAPER_N).ks(), 0.003);
@@ -26,7 +26,7 @@ class PropagationTest {
 
     @Test
     void sharedFirstLayerBreaksGaussianityOfTheOddFamily() {
-        // spec 3a: in cfg0 with n >= 2 all second-layer units share phi(Z^1), violating independence; KS is
+        // docs/spec/gaussian-preact.md §3a: in cfg0 with n >= 2 all second-layer units share phi(Z^1), violating independence; KS is
         // large for phi^o and phi^p holds up better
         var cfg = new PropagationConfig(50_000, 3, 2);
         var c0 = TwoLayerKsExperiment.Configuration.CFG0;
@@ -49,7 +49,7 @@ class PropagationTest {
 
     @Test
     void positivePhiThetaStaysGaussianWithDepthWhileTanhDrifts() {
-        // paper Sec. 5.1-5.2 (spec 3a, "deeper propagation"): with phi^p_theta pre-activations stay close to N(0,1),
+        // paper Sec. 5.1-5.2 (docs/spec/gaussian-preact.md §3a, "deeper propagation"): with phi^p_theta pre-activations stay close to N(0,1),
         // with tanh they drift away; 20 000 networks of width 4, depth 12, fixed seed
         var cfg = new PropagationConfig(20_000, 5, 2);
         PropagationResult pos = Propagation.deep(Initialisation.of(PhiTheta.positive(3)), 4, 12, cfg);

@@ -23,7 +23,7 @@ class StandardActivationsTest {
 
     @Test
     void phiTwoIsOddAndBoundedBySqrtTwo() {
-        // spec 1.2: phi_2(xi) follows the arcsine law on [-sqrt 2, sqrt 2]
+        // docs/spec/gaussian-preact.md §1.2: phi_2(xi) follows the arcsine law on [-sqrt 2, sqrt 2]
         Activation phi2 = StandardActivations.phi2();
         for (double x = 0; x < 9; x += 0.25) {
             assertEquals(-phi2.apply(x), phi2.apply(-x), 1e-15);

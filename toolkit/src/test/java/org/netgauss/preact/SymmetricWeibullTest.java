@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SymmetricWeibullTest {
 
-    // spec 1.3 table, column E W^2 = Gamma(1 + 2/theta), recomputed by the spec's author [N]
+    // docs/spec/gaussian-preact.md §1.3 table, column E W^2 = Gamma(1 + 2/theta), recomputed by the spec's author [N]
     private static final double[] THETAS = {2.05, 2.5, 3, 4, 5, 7, 10};
     private static final double[] SECOND_MOMENTS = {0.989932, 0.931384, 0.902745, 0.886227, 0.887264, 0.899747, 0.918169};
 
@@ -23,7 +23,7 @@ class SymmetricWeibullTest {
 
     @Test
     void absoluteFirstMomentMatchesSpecOracle() {
-        // spec oracle 4.1: E|W| = Gamma(1 + 1/theta), theta=3: 0.892980, theta=10: 0.951351
+        // docs/spec/gaussian-preact.md §4 item 1: E|W| = Gamma(1 + 1/theta), theta=3: 0.892980, theta=10: 0.951351
         assertEquals(0.892980, new SymmetricWeibull(3).absMoment(1), 1e-6);
         assertEquals(0.951351, new SymmetricWeibull(10).absMoment(1), 1e-6);
     }
@@ -37,7 +37,7 @@ class SymmetricWeibullTest {
 
     @Test
     void samplesFollowTheSymmetricWeibullCdf() {
-        // spec oracle 4.1: KS of 1e6 draws against F(t) = 1/2 + sgn(t)(1 - exp(-|t|^theta))/2 below ~0.002
+        // docs/spec/gaussian-preact.md §4 item 1: KS of 1e6 draws against F(t) = 1/2 + sgn(t)(1 - exp(-|t|^theta))/2 below ~0.002
         for (double theta : new double[] {2.05, 3, 10}) {
             SymmetricWeibull w = new SymmetricWeibull(theta);
             double[] x = new double[1_000_000];
@@ -115,7 +115,7 @@ class SymmetricWeibullTest {
 
     @Test
     void conjugateExponentSatisfiesHalfEqualsInverseSum() {
-        // spec 1.3 table: theta' = 82 at 2.05, 10 at 2.5, 6 at 3, 4 at 4
+        // docs/spec/gaussian-preact.md §1.3 table: theta' = 82 at 2.05, 10 at 2.5, 6 at 3, 4 at 4
         assertEquals(82, new SymmetricWeibull(2.05).conjugateExponent(), 1e-9);
         assertEquals(6, new SymmetricWeibull(3).conjugateExponent(), 1e-12);
         assertThrows(IllegalStateException.class, () -> new SymmetricWeibull(2).conjugateExponent());

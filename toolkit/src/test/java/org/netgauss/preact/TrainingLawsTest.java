@@ -28,7 +28,7 @@ class TrainingLawsTest {
 
     @Test
     void activationKeepsTheSpecOracleValues() {
-        // spec 4.2: phi^o_3(0.5, 1, 2) = 0.661079, 1.193116, 1.811938
+        // docs/spec/gaussian-preact.md §4 item 2: phi^o_3(0.5, 1, 2) = 0.661079, 1.193116, 1.811938
         org.netgauss.nn.Activation a = TrainingLaws.activation(PhiTheta.odd(3));
         assertEquals(0.661079f, a.value(0.5f), 2e-6f);
         assertEquals(1.193116f, a.value(1f), 2e-6f);
@@ -49,7 +49,7 @@ class TrainingLawsTest {
             m2 += w * w;
             m1 += Math.abs(w);
         }
-        // E W^2 = Gamma(1 + 2/theta) = 0.902745 and E|W| = Gamma(1 + 1/theta) = 0.892980 (spec 1.3, oracle 4.1);
+        // E W^2 = Gamma(1 + 2/theta) = 0.902745 and E|W| = Gamma(1 + 1/theta) = 0.892980 (docs/spec/gaussian-preact.md §1.3, §4 item 1);
         // sd of the mean of W^2 is sqrt(Var W^2 / n) = 4.4e-4
         assertEquals(Gamma.gamma(1 + 2 / theta), m2 / n, 2.5e-3);
         assertEquals(0.892980, m1 / n, 2.5e-3);
@@ -102,7 +102,7 @@ class TrainingLawsTest {
         for (float v : b) {
             s += v * v;
         }
-        assertEquals(0.013, s / b.length, 3e-4);   // sigma_b^2 = 0.013 (spec 2.2)
+        assertEquals(0.013, s / b.length, 3e-4);   // sigma_b^2 = 0.013 (docs/spec/gaussian-preact.md §2.2)
     }
 
     @Test

@@ -1,4 +1,4 @@
-"""NumPy reference for the 2-layer KS experiment of Wolinski & Arbel (spec research/gaussian-preact.md 3a).
+"""NumPy reference for the 2-layer KS experiment of Wolinski & Arbel (docs/spec/gaussian-preact.md §3a).
 
 Same algorithm as netgauss' TwoLayerKsExperiment: scalar input x = 1 -> n_a -> n_b -> 1, the first layer
 drawn in law (Z1 ~ N(0, sigma_w^2 + sigma_b^2)), the later layers as batched products over N networks with
@@ -14,7 +14,7 @@ import time
 import numpy as np
 from scipy.special import ndtr
 
-ODD = {  # theta: a, b, c, d, f, g  (spec 1.5)
+ODD = {  # theta: a, b, c, d, f, g  (docs/spec/gaussian-preact.md §1.5)
     2.05: (1.482533833, 2.024871434, 1.502878696, -0.02420123629, 3.326596103, -0.6329325439),
     2.5: (1.215333617, 1.660156995, 2.416415428, -0.5042092324, 1.813578662, 0.3394836439),
     3: (0.8238268964, 1.46082118, 1.62925353, -0.3248599412, 1.892816124, 0.4662723985),

@@ -2,7 +2,7 @@ package org.netgauss.inpca.linear;
 
 /**
  * Linear regression trained by full-batch gradient descent, in the eigenbasis of the input correlation
- * (spec §3.1; the tractable instance of Mao, Griniasty, Sun, Transtrum, Sethna, Chaudhari, arXiv 2505.08915):
+ * (docs/spec/hyperribbon.md §3.1; the tractable instance of Mao, Griniasty, Sun, Transtrum, Sethna, Chaudhari, arXiv 2505.08915):
  *
  * <pre>
  *   Σ = (1/N) Σ_n x_n x_nᵀ = U Λ Uᵀ,  λ_1 >= ... >= λ_d > 0
@@ -41,7 +41,7 @@ public record LinearGdModel(double[] lambda, double eta, double sigma) {
         }
     }
 
-    /** Geometric spectrum {@code λ_k = λ_1 e^{−c(k−1)}}, k = 1..d (spec §3.1; the PNAS synthetic data). */
+    /** Geometric spectrum {@code λ_k = λ_1 e^{−c(k−1)}}, k = 1..d (docs/spec/hyperribbon.md §3.1; the PNAS synthetic data). */
     public static double[] geometricSpectrum(int d, double lambda1, double c) {
         double[] l = new double[d];
         for (int k = 0; k < d; k++) {
@@ -50,7 +50,7 @@ public record LinearGdModel(double[] lambda, double eta, double sigma) {
         return l;
     }
 
-    /** Power-law spectrum {@code λ_k = λ_1 k^{−α}}, k = 1..d (spec §3.1). */
+    /** Power-law spectrum {@code λ_k = λ_1 k^{−α}}, k = 1..d (docs/spec/hyperribbon.md §3.1). */
     public static double[] powerLawSpectrum(int d, double lambda1, double alpha) {
         double[] l = new double[d];
         for (int k = 0; k < d; k++) {
@@ -68,7 +68,7 @@ public record LinearGdModel(double[] lambda, double eta, double sigma) {
     public double q(int k) { return 1 - eta * lambda[k]; }
 
     /**
-     * Closed-form GD trajectory (spec §3.2): {@code w_k(t) = w*_k + (w_k(0) − w*_k) q_k^t}, t = 0..steps.
+     * Closed-form GD trajectory (docs/spec/hyperribbon.md §3.2): {@code w_k(t) = w*_k + (w_k(0) − w*_k) q_k^t}, t = 0..steps.
      *
      * @return {@code [steps + 1][d]}
      */
@@ -89,7 +89,7 @@ public record LinearGdModel(double[] lambda, double eta, double sigma) {
     }
 
     /**
-     * Intensive Bhattacharyya distance between the predictive distributions of two weight vectors (spec
+     * Intensive Bhattacharyya distance between the predictive distributions of two weight vectors (docs/spec/hyperribbon.md
      * §3.3): equal-variance Gaussians give {@code (μ − μ')²/(8σ²)} per sample, so
      * {@code D(w, w') = Σ_k λ_k (w_k − w'_k)² / (8σ²)}.
      */

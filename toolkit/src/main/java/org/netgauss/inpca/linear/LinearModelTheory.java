@@ -7,7 +7,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * Closed-form InPCA of gradient-descent trajectories of linear regression, and its Monte-Carlo check
- * (spec §3.3–3.5, our analytic reconstruction of Mao, Griniasty, Sun, Transtrum, Sethna, Chaudhari,
+ * (docs/spec/hyperribbon.md §3.3–3.5, our analytic reconstruction of Mao, Griniasty, Sun, Transtrum, Sethna, Chaudhari,
  * "An analytical characterization of sloppiness in neural networks", arXiv 2505.08915 / PRE 113, 015306).
  *
  * <p>With M random initialisations {@code w_0 ~ N(0, s0² I)} and times t = 0..T (n = T + 1 points each),
@@ -21,7 +21,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * The first term (ground truth) has Cauchy/Löwner displacement structure and decays geometrically for any
  * input spectrum; the second (initialisation) is diagonal with a plateau over the modes that converged.
  * Their balance, set by {@code ρ = s* / s0}, the input-spectrum decay and T, decides whether the trajectories
- * form a hyper-ribbon (spec §3.5).
+ * form a hyper-ribbon (docs/spec/hyperribbon.md §3.5).
  */
 public final class LinearModelTheory {
     private LinearModelTheory() {}
@@ -29,7 +29,7 @@ public final class LinearModelTheory {
     /**
      * {@code Σ_{t=0..n−1} q^t = (1 − q^n)/(1 − q)}, evaluated as {@code −expm1(n log1p(−ε))/ε} with
      * {@code ε = 1 − q} for {@code 0 < q < 1}, and by the series {@code n − ε n(n−1)/2} for {@code |ε| < 1e-12}
-     * (spec §3.4: the naive quotient gives 0/0 for slow modes).
+     * (docs/spec/hyperribbon.md §3.4: the naive quotient gives 0/0 for slow modes).
      */
     public static double geometricSum(double q, int n) {
         double eps = 1 - q;
@@ -42,7 +42,7 @@ public final class LinearModelTheory {
         return (1 - Math.pow(q, n)) / eps;
     }
 
-    /** The matrix C of spec §3.4 for ground truth {@code wStar} (eigen-coordinates), init scale s0, T steps. */
+    /** The matrix C of docs/spec/hyperribbon.md §3.4 for ground truth {@code wStar} (eigen-coordinates), init scale s0, T steps. */
     public static double[][] expectedInpcaMatrix(LinearGdModel model, double[] wStar, double s0, int steps) {
         model.checkLength(wStar, "w*");
         int d = model.dimension();
@@ -66,7 +66,7 @@ public final class LinearModelTheory {
         return c;
     }
 
-    /** Eigenvalues of {@link #expectedInpcaMatrix}: the expected per-point InPCA spectrum (spec §3.4). */
+    /** Eigenvalues of {@link #expectedInpcaMatrix}: the expected per-point InPCA spectrum (docs/spec/hyperribbon.md §3.4). */
     public static LinearSpectrum expectedSpectrum(LinearGdModel model, double[] wStar, double s0, int steps) {
         return new LinearSpectrum(descendingEigenvalues(expectedInpcaMatrix(model, wStar, s0, steps)));
     }
@@ -74,7 +74,7 @@ public final class LinearModelTheory {
     /**
      * Monte-Carlo InPCA spectrum: {@code ensemble} trajectories from {@code w_0 ~ N(0, s0² I)} (seeded), run by
      * iterating the GD recursion (not the closed form), embedded through {@code ζ_k = sqrt(λ_k/(8σ²)) w_k};
-     * by spec §3.3 the nonzero eigenvalues of W are those of the centred scatter {@code Z_cᵀ Z_c}, returned
+     * by docs/spec/hyperribbon.md §3.3 the nonzero eigenvalues of W are those of the centred scatter {@code Z_cᵀ Z_c}, returned
      * divided by the number of points {@code M (T + 1)}.
      */
     public static LinearSpectrum simulatedSpectrum(LinearGdModel model, double[] wStar, double s0, int steps,
@@ -125,7 +125,7 @@ public final class LinearModelTheory {
     }
 
     /**
-     * The scale ratio ρ* at which {@code χ_K} of the expected spectrum reaches {@code chi} (spec §3.5 phase
+     * The scale ratio ρ* at which {@code χ_K} of the expected spectrum reaches {@code chi} (docs/spec/hyperribbon.md §3.5 phase
      * boundary: η = 0.5/λ_1, s0 = 1, σ = 1, {@code w*_k = ρ}); hyper-ribbon (χ_K >= chi) for ρ > ρ*. Returns 0
      * if χ_K >= chi already at ρ = 0 and {@code +∞} if not reached by ρ = 1e6.
      */

@@ -6,7 +6,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * An InPCA spectrum of an ensemble of linear-model trajectories, per point (eigenvalues of W divided by the
- * number of points, i.e. of the d × d matrix C of spec §3.4), descending. The model's W is positive
+ * number of points, i.e. of the d × d matrix C of docs/spec/hyperribbon.md §3.4), descending. The model's W is positive
  * semi-definite (§3.3), so there are no time-like directions and all eigenvalues are >= 0 up to rounding.
  *
  * @param eigenvalues all d eigenvalues, descending
@@ -23,7 +23,7 @@ public record LinearSpectrum(double[] eigenvalues) {
     /** The k-th largest eigenvalue (1-based, as in the papers). */
     public double eigenvalue(int k) { return eigenvalues[k - 1]; }
 
-    /** Explained stress {@code χ_K = 1 − sqrt(1 − Σ_{k≤K} e_k² / Σ_k e_k²)} (spec §1.4). */
+    /** Explained stress {@code χ_K = 1 − sqrt(1 − Σ_{k≤K} e_k² / Σ_k e_k²)} (docs/spec/hyperribbon.md §1.4). */
     public double explainedStress(int k) {
         double total = 0;
         double top = 0;
@@ -37,7 +37,7 @@ public record LinearSpectrum(double[] eigenvalues) {
         return 1 - Math.sqrt(Math.max(0, 1 - top / total));
     }
 
-    /** The smallest K with {@code χ_K >= chi} (spec §3.5 grid: "dims needed for χ >= 0.9"). */
+    /** The smallest K with {@code χ_K >= chi} (docs/spec/hyperribbon.md §3.5 grid: "dims needed for χ >= 0.9"). */
     public int dimensionsFor(double chi) {
         for (int k = 1; k <= eigenvalues.length; k++) {
             if (explainedStress(k) >= chi) {
@@ -47,7 +47,7 @@ public record LinearSpectrum(double[] eigenvalues) {
         return eigenvalues.length;
     }
 
-    /** Successive ratios {@code e_{k+1} / e_k}: roughly constant and < 1 for a hyper-ribbon (spec §2). */
+    /** Successive ratios {@code e_{k+1} / e_k}: roughly constant and < 1 for a hyper-ribbon (docs/spec/hyperribbon.md §2). */
     public double[] ratios() {
         double[] r = new double[eigenvalues.length - 1];
         for (int k = 0; k < r.length; k++) {

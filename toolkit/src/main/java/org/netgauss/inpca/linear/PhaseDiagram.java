@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Hyper-ribbon phase diagram of linear-regression GD trajectories over the three control parameters of
- * arXiv 2505.08915's abstract (spec §3.5): the input-spectrum decay, the output-to-initialisation scale
+ * arXiv 2505.08915's abstract (docs/spec/hyperribbon.md §3.5): the input-spectrum decay, the output-to-initialisation scale
  * ratio {@code ρ = s* / s0}, and the number of steps T. Setting of the spec's tables: η = 0.5/λ_1, σ = 1,
  * s0 = 1, {@code w*_k = ρ} for every mode, expected (M → ∞) spectrum of {@link LinearModelTheory}.
  *

@@ -1,6 +1,6 @@
 /**
  * Linear-model theory of hyper-ribbons: InPCA of gradient-descent trajectories of linear regression with
- * Gaussian outputs, in closed form. Our analytic reconstruction (spec {@code research/hyperribbon.md} §3)
+ * Gaussian outputs, in closed form. Our analytic reconstruction ({@code docs/spec/hyperribbon.md} §3)
  * of the setting of Mao, Griniasty, Sun, Transtrum, Sethna, Chaudhari, "An analytical characterization of
  * sloppiness in neural networks", arXiv 2505.08915 (PRE 113, 015306, 2026); constants are ours, the papers'
  * full text was not available.

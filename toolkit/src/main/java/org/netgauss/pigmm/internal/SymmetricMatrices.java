@@ -11,7 +11,7 @@ public final class SymmetricMatrices {
 
     /**
      * The positive semidefinite square root by symmetric eigendecomposition, with negative eigenvalues clipped
-     * to 0 (spec §4: rounding can leave tiny negative eigenvalues in a semidefinite fit).
+     * to 0 (docs/spec/pigmm.md §4: rounding can leave tiny negative eigenvalues in a semidefinite fit).
      */
     public static double[][] sqrt(double[][] a) {
         RealMatrix m = MatrixUtils.createRealMatrix(symmetrised(a));
@@ -71,7 +71,7 @@ public final class SymmetricMatrices {
     }
 
     /**
-     * The Bures term B(A, B) = tr A + tr B − 2 tr[(A^½ B A^½)^½] of the Gaussian W₂² (spec §4).
+     * The Bures term B(A, B) = tr A + tr B − 2 tr[(A^½ B A^½)^½] of the Gaussian W₂² (docs/spec/pigmm.md §4).
      */
     public static double bures(double[][] a, double[][] b) {
         double[][] ra = sqrt(a);

@@ -22,13 +22,13 @@ class LinearModelTheoryTest {
 
     @Test
     void closedFormTrajectoryMatchesSpec32Example() {
-        // spec §3.2: λ = e^{−(k−1)}, k = 1..5, η = 0.5, w* = 1, w_0 = 0 → w(3) = [0.875, 0.456541, 0.189576, 0.072837, 0.027223]
+        // docs/spec/hyperribbon.md §3.2: λ = e^{−(k−1)}, k = 1..5, η = 0.5, w* = 1, w_0 = 0 → w(3) = [0.875, 0.456541, 0.189576, 0.072837, 0.027223]
         LinearGdModel m = new LinearGdModel(LinearGdModel.geometricSpectrum(5, 1, 1), 0.5, 1);
         double[][] traj = m.trajectory(new double[5], ones(5, 1), 3);
         assertArrayEquals(new double[] {0.875, 0.456541, 0.189576, 0.072837, 0.027223}, traj[3], 1e-6);
     }
 
-    /** The 63 models of spec §3.3: three trajectories, t = 0..20, as rows of weights in eigen-coordinates. */
+    /** The 63 models of docs/spec/hyperribbon.md §3.3: three trajectories, t = 0..20, as rows of weights in eigen-coordinates. */
     static double[][] pipelineWeights(LinearGdModel m) {
         double[][] starts = {new double[5], {.5, -.5, .5, -.5, .5}, {-1, 0, 1, 0, -1}};
         double[][] w = new double[63][];
@@ -43,7 +43,7 @@ class LinearModelTheoryTest {
 
     @Test
     void sixtyThreeModelPipelineFromPredictionsMatchesSpec33() {
-        // spec §3.3 exact pipeline oracle: d = N = 5, X = sqrt(5) diag(sqrt λ), λ_k = e^{−(k−1)}, η = 0.5, T = 20, w* = 1;
+        // docs/spec/hyperribbon.md §3.3 exact pipeline oracle: d = N = 5, X = sqrt(5) diag(sqrt λ), λ_k = e^{−(k−1)}, η = 0.5, T = 20, w* = 1;
         // D[traj1 t0, traj1 t20] = 0.1800715, D[traj1 t0, traj2 t0] = 0.0491037,
         // eig(W) top-5 = [0.952609, 0.200119, 0.064688, 0.030115, 0.002038], χ_1..3 = [0.78231, 0.92686, 0.96907]
         double[] lambda = LinearGdModel.geometricSpectrum(5, 1, 1);
@@ -73,8 +73,8 @@ class LinearModelTheoryTest {
         assertEquals(0.78231, emb.explainedStress(1), 1e-5);
         assertEquals(0.92686, emb.explainedStress(2), 1e-5);
         assertEquals(0.96907, emb.explainedStress(3), 1e-5);
-        assertEquals(0, emb.timeLikeCount(), "linear-Gaussian W is PSD: no time-like directions (§3.3)");
-        // identity of §3.3: nonzero eig(W) = eig(Z_cᵀ Z_c), ζ_k = sqrt(λ_k/8σ²) w_k, to machine precision
+        assertEquals(0, emb.timeLikeCount(), "linear-Gaussian W is PSD: no time-like directions (docs/spec/hyperribbon.md §3.3)");
+        // identity of docs/spec/hyperribbon.md §3.3: nonzero eig(W) = eig(Z_cᵀ Z_c), ζ_k = sqrt(λ_k/8σ²) w_k, to machine precision
         double[][] z = new double[63][5];
         double[] mean = new double[5];
         for (int i = 0; i < 63; i++) {
@@ -100,7 +100,7 @@ class LinearModelTheoryTest {
 
     @Test
     void geometricSumIsStableForSlowModes() {
-        // spec §3.4 numerics: naive (1 − q^n)/(1 − q) is 0/0 for q → 1
+        // docs/spec/hyperribbon.md §3.4 numerics: naive (1 − q^n)/(1 − q) is 0/0 for q → 1
         assertEquals(201, LinearModelTheory.geometricSum(1 - 1e-17, 201), 1e-9);
         assertEquals(201 - 1e-10 * 201 * 200 / 2, LinearModelTheory.geometricSum(1 - 1e-10, 201), 1e-9);
         assertEquals(1, LinearModelTheory.geometricSum(0, 201), 0);
@@ -117,7 +117,7 @@ class LinearModelTheoryTest {
 
     @Test
     void truthDominatedSpectrumMatchesSpec34() {
-        // spec §3.4: d = 30, c = 0.5, η = 1/λ_1, T = 200, σ = 1, s* = 1, s0 = 0.01:
+        // docs/spec/hyperribbon.md §3.4: d = 30, c = 0.5, η = 1/λ_1, T = 200, σ = 1, s* = 1, s0 = 0.01:
         // analytic top-5 = [2.22102e-3, 6.79327e-4, 1.77611e-4, 4.28420e-5, 9.46163e-6],
         // ratios 0.306, 0.261, 0.241, 0.221; χ_1..4 = 0.698, 0.921, 0.981, 0.996
         LinearSpectrum s = LinearModelTheory.expectedSpectrum(MC_MODEL, ones(30, 1), 0.01, 200);
@@ -134,7 +134,7 @@ class LinearModelTheoryTest {
 
     @Test
     void simulatedTruthDominatedSpectrumAgreesWithClosedForm() {
-        // spec §3.4 Monte-Carlo check with M = 400 (spec: "agrees to ≈ 0.1 %"; §5 asks ~1 %): top-5 within 1 %
+        // docs/spec/hyperribbon.md §3.4 Monte-Carlo check with M = 400 (spec: "agrees to ≈ 0.1 %"; §5 asks ~1 %): top-5 within 1 %
         LinearSpectrum analytic = LinearModelTheory.expectedSpectrum(MC_MODEL, ones(30, 1), 0.01, 200);
         LinearSpectrum mc = LinearModelTheory.simulatedSpectrum(MC_MODEL, ones(30, 1), 0.01, 200, 400, 20261122L);
         for (int k = 1; k <= 5; k++) {
@@ -144,7 +144,7 @@ class LinearModelTheoryTest {
 
     @Test
     void initDominatedSpectrumIsNearlyFlatAsInSpec34() {
-        // spec §3.4: s* = 0.01, s0 = 1: top ≈ [6.2, 4.5, 3.8, 3.5, 3.3]e-4, χ_3 = 0.247
+        // docs/spec/hyperribbon.md §3.4: s* = 0.01, s0 = 1: top ≈ [6.2, 4.5, 3.8, 3.5, 3.3]e-4, χ_3 = 0.247
         LinearSpectrum analytic = LinearModelTheory.expectedSpectrum(MC_MODEL, ones(30, 0.01), 1, 200);
         double[] expected = {6.2e-4, 4.5e-4, 3.8e-4, 3.5e-4, 3.3e-4};
         for (int k = 0; k < 5; k++) {
@@ -160,7 +160,7 @@ class LinearModelTheoryTest {
 
     @Test
     void criticalScaleRatiosMatchSpec35PhaseBoundaryTable() {
-        // spec §3.5 phase-boundary oracle (ρ* where χ_3 = 0.90; η = 0.5/λ_1, d = 50, s0 = 1, w*_k = ρ)
+        // docs/spec/hyperribbon.md §3.5 phase-boundary oracle (ρ* where χ_3 = 0.90; η = 0.5/λ_1, d = 50, s0 = 1, w*_k = ρ)
         int[] steps = {10, 100, 1000};
         double[][] table = {
             {0, 0.49, 1.99}, {1.60, 2.17, 2.44}, {2.69, 2.24, 2.20}, {2.49, 1.68, 1.43}, {2.38, 2.88, 2.49}, {3.88, 2.07, 1.31},
@@ -180,7 +180,7 @@ class LinearModelTheoryTest {
 
     @Test
     void gridOfExplainedStressAndDimensionsMatchesSpec35() {
-        // spec §3.5 grid oracle: "χ_2 / dims for χ >= 0.9", η = 0.5/λ_1, d = 50, s0 = 1, w*_k = ρ; rows as in the spec
+        // docs/spec/hyperribbon.md §3.5 grid oracle: "χ_2 / dims for χ >= 0.9", η = 0.5/λ_1, d = 50, s0 = 1, w*_k = ρ; rows as in the spec
         Object[][] rows = {
             {LinearGdModel.geometricSpectrum(50, 1, 1), 100.0, new double[] {1.000, 0.970, 0.901}, new int[] {1, 2, 2}},
             {LinearGdModel.geometricSpectrum(50, 1, 1), 1.0, new double[] {0.677, 0.601, 0.565}, new int[] {4, 6, 8}},
@@ -213,7 +213,7 @@ class LinearModelTheoryTest {
                 new int[] {10, 100});
         assertEquals(6 * 3 * 2, pd.points().size());
         assertEquals(6 * 2, pd.boundaries().size());
-        // spec §3.5: geometric c = 2 with T = 10 is a hyper-ribbon for every ρ
+        // docs/spec/hyperribbon.md §3.5: geometric c = 2 with T = 10 is a hyper-ribbon for every ρ
         assertEquals(0, pd.boundaries().get(0).criticalRho());
         assertEquals(pd.points().size(), pd.toTable().rowCount());
         assertEquals(1.60, pd.boundaryTable().doubleColumn("critical rho").get(2), 0.006);
