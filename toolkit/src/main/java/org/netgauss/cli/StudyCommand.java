@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.netgauss.nn.PigmmStudy;
+import org.netgauss.study.PigmmStudy;
 import org.netgauss.nn.Training;
-import org.netgauss.notebook.PigmmStudyData;
-import org.netgauss.notebook.PigmmStudySizes;
-import org.netgauss.notebook.Profile;
-import org.netgauss.notebook.TrainingProgress;
-import org.netgauss.notebook.Workspace;
+import org.netgauss.study.PigmmStudyData;
+import org.netgauss.study.PigmmStudySizes;
+import org.netgauss.study.Profile;
+import org.netgauss.study.TrainingProgress;
+import org.netgauss.study.Runs;
 import org.netgauss.store.RunDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,10 +87,10 @@ public final class StudyCommand implements Callable<Integer> {
         }
         int usedThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         checkResultsFolder(p);
-        Path runsRoot = runs != null ? runs : env.containsKey(Workspace.RUNS_ENV) ? Path.of(env.get(Workspace.RUNS_ENV))
+        Path runsRoot = runs != null ? runs : env.containsKey(Runs.RUNS_ENV) ? Path.of(env.get(Runs.RUNS_ENV))
                 : Path.of("runs");
         // no results folder in the workspace: the study computes from the runs and never reads old CSVs back
-        Workspace ws = new Workspace(runsRoot.resolve(name(p)), Optional.empty(), p);
+        Runs ws = new Runs(runsRoot.resolve(name(p)), Optional.empty(), p);
         PigmmStudyData study = PigmmStudyData.open(p, ws);
         StudyProvenance.Context context = new StudyProvenance.Context(commandLine(),
                 commit != null ? commit : env.get("NETGAUSS_COMMIT"), p, sizes, usedThreads, ws.runs());
@@ -263,7 +263,7 @@ public final class StudyCommand implements Callable<Integer> {
     private void checkResultsFolder(Profile p) {
         checkWritable(results, "--results " + results);
         if (p != Profile.PAPER && Files.isRegularFile(results.resolve("README.md"))) {
-            // Workspace recognises the committed paper-results folder by its README
+            // Runs recognises the committed paper-results folder by its README
             throw new IllegalArgumentException("--results " + results + " has a README.md, so the notebooks take it for"
                     + " the paper-profile results folder; write " + name(p) + "-profile results to another folder");
         }

@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.netgauss.nn.PigmmStudy;
-import org.netgauss.notebook.PigmmStudySizes;
-import org.netgauss.notebook.Profile;
+import org.netgauss.study.PigmmStudy;
+import org.netgauss.study.PigmmStudySizes;
+import org.netgauss.study.Profile;
 import org.netgauss.store.RunDir;
 import org.netgauss.store.internal.AtomicFiles;
 

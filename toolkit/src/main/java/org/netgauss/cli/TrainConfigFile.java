@@ -22,7 +22,7 @@ import org.netgauss.nn.Optimizer;
 import org.netgauss.nn.PlateauScheduler;
 import org.netgauss.nn.TrainingConfig;
 import org.netgauss.nn.WeightInit;
-import org.netgauss.notebook.Profile;
+import org.netgauss.study.Profile;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

@@ -13,7 +13,8 @@ package org.netgauss.nn;
  * </pre>
  * with odd constants {@code G1 = 0x9E3779B97F4A7C15}, {@code G2 = 0xC2B2AE3D27D4EB4F},
  * {@code G3 = 0x165667B19E3779F9}. Each step is a bijection of the running value for a fixed input, so distinct
- * (member, purpose, extra) give distinct streams except with probability ~2^-64.
+ * (member, purpose, extra) give distinct streams except with probability ~2^-64. The same mixer derives the
+ * seeds of experiments indexed by a tuple, {@link #derive(long, long...)}.
  */
 public final class Seeds {
     private static final long G1 = 0x9E3779B97F4A7C15L;
@@ -54,6 +55,22 @@ public final class Seeds {
         h = mix64(h + member * G1);
         h = mix64(h + purpose.code() * G2);
         return mix64(h + extra * G3);
+    }
+
+    /**
+     * A seed for the item at {@code indices} of an experiment with seed {@code seed}, for experiments whose
+     * items are indexed by a tuple rather than by member and purpose (the pre-activation studies):
+     * <pre>
+     *   h = mix64(seed);  for each index i:  h = mix64(h ^ mix64(i + G1))
+     * </pre>
+     * No shared state: the same arguments always give the same seed.
+     */
+    public static long derive(long seed, long... indices) {
+        long h = mix64(seed);
+        for (long i : indices) {
+            h = mix64(h ^ mix64(i + G1));
+        }
+        return h;
     }
 
     /** A generator for {@code purpose} of member {@code member}. */

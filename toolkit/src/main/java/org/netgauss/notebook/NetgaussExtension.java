@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>JJava finds this class through {@code META-INF/services/org.dflib.jjava.jupyter.Extension} in the
  * toolkit jar and calls {@link #install} at start-up, or when the jar arrives later by {@code %classpath}
- * or {@code %maven}. This is the only class besides {@link JupyterProgressSink} that names JJava types, so
+ * or {@code %maven}. This is the only class besides {@code org.netgauss.progress.JupyterProgressSink} that names JJava types, so
  * the rest of the toolkit runs where JJava is absent (the CLI, batch jobs).
  *
  * <ul>

@@ -7,14 +7,12 @@
  *   <li>{@link org.netgauss.notebook.ChartImages}: XChart charts as PNG at 2x resolution with 1x display
  *       size, SVG on request, a text alternative;</li>
  *   <li>{@link org.netgauss.notebook.Images}: grids of digit images as {@code BufferedImage};</li>
- *   <li>{@link org.netgauss.notebook.Progress}: a progress bar updated in place in a notebook, a text bar
- *       elsewhere;</li>
  *   <li>{@link org.netgauss.notebook.NetgaussExtension}: registers the table and chart renderers with a
  *       JJava-compatible kernel through the {@code org.dflib.jjava.jupyter.Extension} service.</li>
  * </ul>
  *
- * <p>This is the only package that imports XChart or kernel (JJava) types, and only
- * {@code NetgaussExtension} and the package-private {@code JupyterProgressSink} name JJava classes: JJava is
+ * <p>This package and {@code org.netgauss.progress} are the only ones that import kernel (JJava) types, and
+ * here only {@code NetgaussExtension} names JJava classes: JJava is
  * a {@code provided} dependency, present in a kernel and absent from the CLI, so every other class here must
  * load without it. The renderers are thin wiring over pure functions, which the tests call directly.
  */

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import org.netgauss.preact.internal.Seeds;
+import org.netgauss.nn.Seeds;
 
 /**
  * Propagation of the correlations between inputs through random networks ("Figure 1 style", Wolinski &amp;

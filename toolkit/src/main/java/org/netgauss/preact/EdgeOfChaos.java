@@ -26,7 +26,7 @@ public final class EdgeOfChaos {
     /** The phase of a (sigma_w, sigma_b) point, from chi_1 at q*. */
     public enum Phase { ORDERED, CRITICAL, CHAOTIC }
 
-    private final Activation phi;
+    private final ActivationFunction phi;
     private final double m2;
     private final double sigmaW;
     private final double sigmaB;
@@ -34,7 +34,7 @@ public final class EdgeOfChaos {
     private final GaussianRule rule;
     private final GaussianRule pairRule;
 
-    private EdgeOfChaos(Activation phi, double m2, double sigmaW, double sigmaB, double b2, GaussianRule rule,
+    private EdgeOfChaos(ActivationFunction phi, double m2, double sigmaW, double sigmaB, double b2, GaussianRule rule,
             GaussianRule pairRule) {
         if (!(m2 > 0) || !(sigmaW > 0) || !(sigmaB >= 0) || !(b2 > 0)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -58,7 +58,7 @@ public final class EdgeOfChaos {
     }
 
     /** The maps for phi with weights of second moment m2 and Gaussian biases. */
-    public static EdgeOfChaos of(Activation phi, double m2, double sigmaW, double sigmaB) {
+    public static EdgeOfChaos of(ActivationFunction phi, double m2, double sigmaW, double sigmaB) {
         return new EdgeOfChaos(phi, m2, sigmaW, sigmaB, 1.0, GaussianRule.defaultFor(phi), GaussianRule.defaultPairFor(phi));
     }
 
@@ -72,7 +72,7 @@ public final class EdgeOfChaos {
         return new EdgeOfChaos(phi, m2, sigmaW, sigmaB, b2, rule, pairRule);
     }
 
-    public Activation activation() { return phi; }
+    public ActivationFunction activation() { return phi; }
 
     public double m2() { return m2; }
 
@@ -196,7 +196,7 @@ public final class EdgeOfChaos {
      *
      * @throws IllegalStateException when chi_1 = 1 cannot be bracketed in sigma_w^2 in (0, 100]
      */
-    public static List<EocPoint> curve(Activation phi, double m2, double... sigmaB2) {
+    public static List<EocPoint> curve(ActivationFunction phi, double m2, double... sigmaB2) {
         List<EocPoint> points = new ArrayList<>();
         for (double sb2 : sigmaB2) {
             points.add(point(phi, m2, sb2));
@@ -205,7 +205,7 @@ public final class EdgeOfChaos {
     }
 
     /** One point of the EOC curve; see {@link #curve}. */
-    public static EocPoint point(Activation phi, double m2, double sigmaB2) {
+    public static EocPoint point(ActivationFunction phi, double m2, double sigmaB2) {
         if (!(sigmaB2 >= 0)) {
             throw new IllegalArgumentException("sigma_b^2 must be >= 0, found " + sigmaB2);
         }
@@ -260,7 +260,7 @@ public final class EdgeOfChaos {
      * exact phi (m2 E[phi^2] = 1) this is the spec's sigma_b^2 = 1 - sigma_w^2; for the surrogates, whose
      * variance is 3-4 % short, it keeps q* = 1 exactly. Infeasible when sigma_b^2 &lt; 0.
      */
-    public static NonAsymptoticEoc nonAsymptotic(Activation phi, SymmetricWeibull weights) {
+    public static NonAsymptoticEoc nonAsymptotic(ActivationFunction phi, SymmetricWeibull weights) {
         GaussianRule r = GaussianRule.defaultFor(phi);
         double m2 = weights.secondMoment();
         double ePhi2 = r.expect(x -> phi.apply(x) * phi.apply(x));
@@ -316,7 +316,7 @@ public final class EdgeOfChaos {
         }
 
         /** The initialisation at this point: W(theta,1) weights, Gaussian biases (constraint C2). */
-        public Initialisation initialisation(Activation phi) {
+        public Initialisation initialisation(ActivationFunction phi) {
             if (!feasible()) {
                 throw new IllegalStateException(activation + ": non-asymptotic EOC needs sigma_b^2 = " + sigmaB2
                         + " < 0; no such initialisation");

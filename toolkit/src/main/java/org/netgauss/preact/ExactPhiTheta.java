@@ -20,7 +20,7 @@ import org.netgauss.preact.internal.Normal;
  * <p>This is how to build phi_theta for a theta that is not tabulated: fit g with {@link PhiDensityFit},
  * then invert. Piecewise linear, so {@link #isSmooth()} is false.
  */
-public final class ExactPhiTheta implements Activation {
+public final class ExactPhiTheta implements ActivationFunction {
     private final PhiTheta.Family family;
     private final PhiDensity density;
     private final double[] xs;

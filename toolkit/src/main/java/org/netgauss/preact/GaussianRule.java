@@ -135,7 +135,7 @@ public final class GaussianRule {
      * The default one-dimensional rule for an activation: Gauss-Hermite(200) when it is smooth, the
      * midpoint rule on [-12, 12] with step 1e-3 otherwise.
      */
-    public static GaussianRule defaultFor(Activation phi) {
+    public static GaussianRule defaultFor(ActivationFunction phi) {
         return phi.isSmooth() ? gaussHermite(200) : midpoint(12, 1e-3);
     }
 
@@ -143,7 +143,7 @@ public final class GaussianRule {
      * The default rule for two-dimensional expectations (it is used as a product rule, so its size is
      * squared): Gauss-Hermite(160) when smooth, the midpoint rule on [-10, 10] with step 1e-2 otherwise.
      */
-    public static GaussianRule defaultPairFor(Activation phi) {
+    public static GaussianRule defaultPairFor(ActivationFunction phi) {
         return phi.isSmooth() ? gaussHermite(160) : midpoint(10, 1e-2);
     }
 

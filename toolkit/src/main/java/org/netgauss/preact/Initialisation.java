@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param sigmaW weight scale
  * @param sigmaB bias scale
  */
-public record Initialisation(String name, Activation activation, WeightLaw weightLaw, WeightLaw biasLaw, double sigmaW,
+public record Initialisation(String name, ActivationFunction activation, WeightLaw weightLaw, WeightLaw biasLaw, double sigmaW,
         double sigmaB) {
 
     public Initialisation {
@@ -34,7 +34,7 @@ public record Initialisation(String name, Activation activation, WeightLaw weigh
     }
 
     /** Biases from the weights' law, as in the authors' code. */
-    public Initialisation(String name, Activation activation, WeightLaw weightLaw, double sigmaW, double sigmaB) {
+    public Initialisation(String name, ActivationFunction activation, WeightLaw weightLaw, double sigmaW, double sigmaB) {
         this(name, activation, weightLaw, weightLaw, sigmaW, sigmaB);
     }
 

@@ -12,12 +12,12 @@ import org.netgauss.preact.internal.Normal;
  * ln|phi| are cached per instance.
  */
 public final class OneLayerLaw {
-    private final Activation phi;
+    private final ActivationFunction phi;
     private final SymmetricWeibull weights;
     private final double[] logAbsPhi;
     private final double[] w;
 
-    private OneLayerLaw(Activation phi, SymmetricWeibull weights) {
+    private OneLayerLaw(ActivationFunction phi, SymmetricWeibull weights) {
         this.phi = phi;
         this.weights = weights;
         GaussianRule rule = GaussianRule.midpoint(10, 2e-3);
@@ -30,7 +30,7 @@ public final class OneLayerLaw {
     }
 
     /** The law of W phi(xi) with W ~ W(theta, 1). */
-    public static OneLayerLaw of(Activation phi, SymmetricWeibull weights) {
+    public static OneLayerLaw of(ActivationFunction phi, SymmetricWeibull weights) {
         return new OneLayerLaw(phi, weights);
     }
 
@@ -39,7 +39,7 @@ public final class OneLayerLaw {
         return new OneLayerLaw(phi, phi.weightLaw());
     }
 
-    public Activation activation() { return phi; }
+    public ActivationFunction activation() { return phi; }
 
     public SymmetricWeibull weightLaw() { return weights; }
 

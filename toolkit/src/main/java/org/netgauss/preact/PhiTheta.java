@@ -21,7 +21,7 @@ import org.netgauss.preact.internal.Elementary;
  * theta &gt;= 3 they lose 3-4 % of variance (docs/spec/gaussian-preact.md §2.3). Use {@link ExactPhiTheta} for the inverse-survival
  * construction, and for a theta outside the table.
  */
-public final class PhiTheta implements Activation {
+public final class PhiTheta implements ActivationFunction {
 
     /** The two families: phi^o_theta is odd, phi^p_theta positive. */
     public enum Family { ODD, POSITIVE }

@@ -56,15 +56,15 @@ public final class Preact {
     }
 
     /** phi_2(x) = sqrt(2) sin(pi (Phi(x) - 1/2)), exact for W(2,1) weights. */
-    public static Activation phi2() {
+    public static ActivationFunction phi2() {
         return StandardActivations.phi2();
     }
 
-    public static Activation relu() {
+    public static ActivationFunction relu() {
         return StandardActivations.relu();
     }
 
-    public static Activation tanh() {
+    public static ActivationFunction tanh() {
         return StandardActivations.tanh();
     }
 
@@ -154,7 +154,7 @@ public final class Preact {
     }
 
     /** The EOC curve (sigma_b^2 -&gt; sigma_w^2, q*) of phi with weights of second moment m2. */
-    public static List<EdgeOfChaos.EocPoint> eocCurve(Activation phi, double m2, double... sigmaB2) {
+    public static List<EdgeOfChaos.EocPoint> eocCurve(ActivationFunction phi, double m2, double... sigmaB2) {
         return EdgeOfChaos.curve(phi, m2, sigmaB2);
     }
 

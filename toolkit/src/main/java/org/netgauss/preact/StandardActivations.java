@@ -9,7 +9,7 @@ public final class StandardActivations {
     private StandardActivations() {
     }
 
-    private static final Activation RELU = new Activation() {
+    private static final ActivationFunction RELU = new ActivationFunction() {
         @Override public String name() { return "relu"; }
         @Override public double apply(double x) { return x > 0 ? x : 0.0; }
         @Override public double derivative(double x) { return x > 0 ? 1.0 : 0.0; }
@@ -17,7 +17,7 @@ public final class StandardActivations {
         @Override public String toString() { return name(); }
     };
 
-    private static final Activation TANH = new Activation() {
+    private static final ActivationFunction TANH = new ActivationFunction() {
         @Override public String name() { return "tanh"; }
         @Override public double apply(double x) { return org.netgauss.preact.internal.Elementary.tanh(x); }
         @Override public double derivative(double x) {
@@ -27,14 +27,14 @@ public final class StandardActivations {
         @Override public String toString() { return name(); }
     };
 
-    private static final Activation IDENTITY = new Activation() {
+    private static final ActivationFunction IDENTITY = new ActivationFunction() {
         @Override public String name() { return "identity"; }
         @Override public double apply(double x) { return x; }
         @Override public double derivative(double x) { return 1.0; }
         @Override public String toString() { return name(); }
     };
 
-    private static final Activation PHI_2 = new Activation() {
+    private static final ActivationFunction PHI_2 = new ActivationFunction() {
         private static final double SQRT2 = 1.4142135623730951;
 
         @Override public String name() { return "phi_2"; }
@@ -49,17 +49,17 @@ public final class StandardActivations {
     };
 
     /** ReLU, max(x, 0); derivative 1{x &gt; 0}, 0 at the kink. Not smooth. */
-    public static Activation relu() {
+    public static ActivationFunction relu() {
         return RELU;
     }
 
     /** tanh(x); derivative 1 - tanh^2(x). */
-    public static Activation tanh() {
+    public static ActivationFunction tanh() {
         return TANH;
     }
 
     /** The identity, the theta -&gt; infinity limit of phi_theta (spec section 1.2). */
-    public static Activation identity() {
+    public static ActivationFunction identity() {
         return IDENTITY;
     }
 
@@ -69,7 +69,7 @@ public final class StandardActivations {
      * [-sqrt 2, sqrt 2] and W(2,1) * phi_2(xi) ~ N(0,1) exactly (spec section 1.2, derived there [D];
      * the theta = 2 end of Wolinski &amp; Arbel's family). Derivative sqrt(2) pi phi(x) cos(pi (Phi(x) - 1/2)).
      */
-    public static Activation phi2() {
+    public static ActivationFunction phi2() {
         return PHI_2;
     }
 }

@@ -8,7 +8,7 @@ import org.netgauss.nn.WeightInit;
 import org.netgauss.nn.WeightSampler;
 
 /**
- * Adapters that hand the pre-activation laws to the training engine in {@code nn}: an {@link Activation}
+ * Adapters that hand the pre-activation laws to the training engine in {@code nn}: an {@link ActivationFunction}
  * (phi_theta, tanh, ReLU, ...) becomes an {@link org.netgauss.nn.Activation}, a {@link WeightLaw} (the
  * symmetric Weibull W(theta, 1), N(0,1)) becomes a {@link WeightSampler}, and an {@link Initialisation} becomes
  * a {@link WeightInit} that draws W_ij = (sigma_w / sqrt(fan_in)) P and B_i = sigma_b P_B, the convention of
@@ -33,7 +33,7 @@ public final class TrainingLaws {
      * phi as the engine's activation: phi(z) and phi'(z) evaluated in double and rounded to float. The name is
      * {@code phi.name()} (e.g. {@code phi_p(theta=3)}), recorded in the run's manifest.
      */
-    public static org.netgauss.nn.Activation activation(Activation phi) {
+    public static org.netgauss.nn.Activation activation(ActivationFunction phi) {
         Objects.requireNonNull(phi, "phi");
         return org.netgauss.nn.Activation.of(phi.name(), z -> (float) phi.apply(z), (z, a) -> (float) phi.derivative(z));
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.netgauss.preact.internal.EnsemblePropagator;
-import org.netgauss.preact.internal.Seeds;
+import org.netgauss.nn.Seeds;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

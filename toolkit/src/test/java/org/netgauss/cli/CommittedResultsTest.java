@@ -20,10 +20,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.netgauss.invariants.Invariants;
 import org.netgauss.invariants.WickPredictor;
-import org.netgauss.nn.PigmmStudy;
-import org.netgauss.notebook.PigmmStudyData;
-import org.netgauss.notebook.PigmmStudySizes;
-import org.netgauss.notebook.Profile;
+import org.netgauss.study.PigmmStudy;
+import org.netgauss.study.PigmmStudyData;
+import org.netgauss.study.PigmmStudySizes;
+import org.netgauss.study.Profile;
 import org.netgauss.pigmm.PigmmParameters;
 
 /**

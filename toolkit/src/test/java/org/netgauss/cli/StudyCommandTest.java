@@ -17,9 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netgauss.data.Mnist;
-import org.netgauss.notebook.PigmmStudyData;
-import org.netgauss.notebook.Profile;
-import org.netgauss.notebook.Workspace;
+import org.netgauss.study.PigmmStudyData;
+import org.netgauss.study.Profile;
+import org.netgauss.study.Runs;
 import org.netgauss.store.RunDir;
 import tech.tablesaw.api.Table;
 
@@ -122,7 +122,7 @@ class StudyCommandTest {
 
         // the notebooks, pointed at the same runs, find these runs trained and would only open them
         PigmmStudyData nb = PigmmStudyData.open(Profile.SMOKE,
-                Workspace.from(Map.of(Workspace.RUNS_ENV, tmp.resolve("runs").toString()), tmp, Profile.SMOKE));
+                Runs.from(Map.of(Runs.RUNS_ENV, tmp.resolve("runs").toString()), tmp, Profile.SMOKE));
         assertEquals(runDir, nb.runDirectory(nb.sizes().setting("gaussian")));
         assertTrue(nb.isTrained(nb.sizes().setting("gaussian")));
         assertTrue(nb.isTrained(nb.sizes().setting("width-10")));
@@ -194,7 +194,7 @@ class StudyCommandTest {
         assumeMnist();
         // notebook 01 trains the run; the study then only analyses it
         PigmmStudyData nb = PigmmStudyData.open(Profile.SMOKE,
-                Workspace.from(Map.of(Workspace.RUNS_ENV, tmp.resolve("runs").toString()), tmp, Profile.SMOKE));
+                Runs.from(Map.of(Runs.RUNS_ENV, tmp.resolve("runs").toString()), tmp, Profile.SMOKE));
         nb.run(nb.sizes().setting("width-10"));
         CliRun r = study("--settings", "width-10", "--json");
         assertEquals(0, r.code(), r.err());
@@ -212,7 +212,7 @@ class StudyCommandTest {
     void aRunOfAnotherEnsembleSizeIsNotTakenForTheSetting() {
         assumeMnist();
         // say width-10 was trained with another N before the sizes changed: the study must not analyse it as N = 12
-        var old = org.netgauss.nn.PigmmStudy.width(10, 5, 1, org.netgauss.notebook.PigmmStudySizes.SEED);
+        var old = org.netgauss.study.PigmmStudy.width(10, 5, 1, org.netgauss.study.PigmmStudySizes.SEED);
         org.netgauss.nn.Training.of(old.config()).withThreads(1)
                 .run(org.netgauss.data.Synthetic.gaussianBlobs(200, 10, 784, 2, 3), tmp.resolve("runs/smoke/width-10"));
         CliRun r = study("--settings", "width-10");

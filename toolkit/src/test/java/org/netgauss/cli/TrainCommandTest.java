@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netgauss.nn.Training;
-import org.netgauss.notebook.Profile;
+import org.netgauss.study.Profile;
 import org.netgauss.store.RunDir;
 
 class TrainCommandTest {

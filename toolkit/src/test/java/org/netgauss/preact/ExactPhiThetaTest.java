@@ -49,7 +49,7 @@ class ExactPhiThetaTest {
         check(ExactPhiTheta.odd(PhiDensity.tabulated(2.05)), x, new double[] {0.83308, 1.18230, 1.55189, 1.82068});
     }
 
-    private static void check(Activation phi, double[] x, double[] expected) {
+    private static void check(ActivationFunction phi, double[] x, double[] expected) {
         for (int i = 0; i < x.length; i++) {
             assertEquals(expected[i], phi.apply(x[i]), 1e-3, phi.name() + " at " + x[i]);
             assertEquals(-expected[i], phi.apply(-x[i]), 1e-3, phi.name() + " at " + -x[i]);

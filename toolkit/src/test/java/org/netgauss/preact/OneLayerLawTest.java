@@ -21,7 +21,7 @@ class OneLayerLawTest {
         }
     }
 
-    private static double monteCarloKs(Activation phi, WeightLaw w, int n, long seed) {
+    private static double monteCarloKs(ActivationFunction phi, WeightLaw w, int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
@@ -46,7 +46,7 @@ class OneLayerLawTest {
         int n = 1_000_000;
         SplittableRandom r = new SplittableRandom(13);
         SymmetricWeibull w = new SymmetricWeibull(2);
-        Activation phi2 = StandardActivations.phi2();
+        ActivationFunction phi2 = StandardActivations.phi2();
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
             t[i] = w.sample(r) * phi2.apply(r.nextGaussian());

@@ -12,7 +12,7 @@ class StandardActivationsTest {
     @Test
     void derivativesAgreeWithCentralFiniteDifferences() {
         double h = 1e-6;
-        for (Activation phi : List.of(StandardActivations.relu(), StandardActivations.tanh(), StandardActivations.identity(),
+        for (ActivationFunction phi : List.of(StandardActivations.relu(), StandardActivations.tanh(), StandardActivations.identity(),
                 StandardActivations.phi2())) {
             for (double x = -5.05; x <= 5; x += 0.1) {   // the grid avoids ReLU's kink at 0
                 double fd = (phi.apply(x + h) - phi.apply(x - h)) / (2 * h);
@@ -24,7 +24,7 @@ class StandardActivationsTest {
     @Test
     void phiTwoIsOddAndBoundedBySqrtTwo() {
         // docs/spec/gaussian-preact.md §1.2: phi_2(xi) follows the arcsine law on [-sqrt 2, sqrt 2]
-        Activation phi2 = StandardActivations.phi2();
+        ActivationFunction phi2 = StandardActivations.phi2();
         for (double x = 0; x < 9; x += 0.25) {
             assertEquals(-phi2.apply(x), phi2.apply(-x), 1e-15);
             assertTrue(Math.abs(phi2.apply(x)) <= Math.sqrt(2));

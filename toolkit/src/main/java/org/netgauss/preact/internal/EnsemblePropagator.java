@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import org.netgauss.preact.Activation;
+import org.netgauss.preact.ActivationFunction;
 import org.netgauss.preact.WeightLaw;
 
 /**
@@ -27,7 +27,7 @@ public final class EnsemblePropagator {
      * @param recordUnits how many units of each layer to record (1 for the first unit only)
      * @return samples[l][k * recordUnits + u]: pre-activation u of layer l+1 in network k
      */
-    public static double[][] run(Activation phi, WeightLaw law, WeightLaw biasLaw, double sigmaW, double sigmaB, int[] widths,
+    public static double[][] run(ActivationFunction phi, WeightLaw law, WeightLaw biasLaw, double sigmaW, double sigmaB, int[] widths,
             double[] input, int networks, long seed, int threads, int chunk, int recordUnits) {
         int layers = widths.length - 1;
         double[][] out = new double[layers][];
@@ -67,7 +67,7 @@ public final class EnsemblePropagator {
         return out;
     }
 
-    private static void runChunk(Activation phi, WeightLaw law, WeightLaw biasLaw, double sigmaW, double sigmaB, int[] widths,
+    private static void runChunk(ActivationFunction phi, WeightLaw law, WeightLaw biasLaw, double sigmaW, double sigmaB, int[] widths,
             double[] input, int from, int count, SplittableRandom rng, double[][] out, int recordUnits) {
         // Layer 1 in law: with N(0,1) weights and biases and a fixed input x, the Z^1_i are exactly i.i.d.
         // N(0, sigma_w^2 |x|^2 / n_0 + sigma_b^2); drawing them directly saves n_0 draws per unit.

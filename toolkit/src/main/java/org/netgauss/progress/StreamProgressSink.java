@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.progress;
 
 import java.io.Console;
 import java.io.PrintStream;

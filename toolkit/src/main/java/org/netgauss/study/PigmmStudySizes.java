@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.netgauss.nn.PigmmStudy;
+import org.netgauss.study.PigmmStudy;
 
 /**
  * How big the weight-Gaussianity study is in each profile. Every notebook of the study takes its sizes from here,

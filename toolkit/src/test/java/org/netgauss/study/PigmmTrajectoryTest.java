@@ -1,4 +1,4 @@
-package org.netgauss.pigmm;
+package org.netgauss.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netgauss.data.Synthetic;
-import org.netgauss.invariants.DeviationTrajectory;
 import org.netgauss.nn.Mlp;
+import org.netgauss.pigmm.Pigmm;
+import org.netgauss.pigmm.PigmmParameters;
 import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;
 import org.netgauss.nn.WeightInit;
-import org.netgauss.store.AnalysisCache;
 import org.netgauss.store.RunDir;
 import tech.tablesaw.api.Table;
 

@@ -1,16 +1,17 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
+import org.netgauss.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.netgauss.data.Dataset;
 import org.netgauss.data.Mnist;
 import org.netgauss.data.PixelScale;
-import org.netgauss.invariants.DeviationTrajectory;
-import org.netgauss.nn.PigmmStudy;
+import org.netgauss.study.DeviationTrajectory;
+import org.netgauss.study.PigmmStudy;
 import org.netgauss.nn.Training;
-import org.netgauss.pigmm.PigmmTrajectory;
-import org.netgauss.store.AnalysisCache;
+import org.netgauss.study.PigmmTrajectory;
+import org.netgauss.study.AnalysisCache;
 import org.netgauss.store.RunDir;
 import org.netgauss.store.internal.AtomicFiles;
 import tech.tablesaw.api.Table;
@@ -18,7 +19,7 @@ import tech.tablesaw.aggregate.AggregateFunctions;
 
 /**
  * The data of the weight-Gaussianity study as a notebook needs it: each table comes from the committed paper
- * results ({@code results/<setting>/<table>.csv}, only in the paper profile, see {@link Workspace#paperResult}) or
+ * results ({@code results/<setting>/<table>.csv}, only in the paper profile, see {@link Runs#paperResult}) or
  * else from the local run, which is trained — or resumed, or just opened — on first use, with its per-checkpoint
  * analyses cached in the run directory.
  *
@@ -34,23 +35,23 @@ public final class PigmmStudyData {
 
     private final Profile profile;
     private final PigmmStudySizes sizes;
-    private final Workspace workspace;
+    private final Runs workspace;
     private Dataset train;
     private Dataset test;
 
-    private PigmmStudyData(Profile profile, Workspace workspace) {
+    private PigmmStudyData(Profile profile, Runs workspace) {
         this.profile = profile;
         this.sizes = PigmmStudySizes.of(profile);
         this.workspace = workspace;
     }
 
-    /** The study in this profile, with runs and results where {@link Workspace#current} finds them. */
+    /** The study in this profile, with runs and results where {@link Runs#current} finds them. */
     public static PigmmStudyData open(Profile profile) {
-        return new PigmmStudyData(profile, Workspace.current(profile));
+        return new PigmmStudyData(profile, Runs.current(profile));
     }
 
     /** The study with an explicit workspace (for tests). */
-    public static PigmmStudyData open(Profile profile, Workspace workspace) {
+    public static PigmmStudyData open(Profile profile, Runs workspace) {
         return new PigmmStudyData(profile, workspace);
     }
 
@@ -58,7 +59,7 @@ public final class PigmmStudyData {
 
     public PigmmStudySizes sizes() { return sizes; }
 
-    public Workspace workspace() { return workspace; }
+    public Runs workspace() { return workspace; }
 
     /** The MNIST training images of this profile, pixels in [−1, 1] as in the paper. */
     public synchronized Dataset train() {
@@ -166,7 +167,7 @@ public final class PigmmStudyData {
 
     /**
      * Writes the compact results folder {@code dir/<setting>/{pigmm,deviations,accuracy}.csv} for the given settings,
-     * the layout that {@link Workspace#paperResult} reads; returns the files written. Deviations are computed at every
+     * the layout that {@link Runs#paperResult} reads; returns the files written. Deviations are computed at every
      * epoch for layers up to D = 10 and at the first and last epoch for the wider layers of the width study.
      * Each file is written atomically (a temporary file, then a rename).
      */

@@ -1,9 +1,15 @@
-package org.netgauss.pigmm;
+package org.netgauss.study;
 
+import org.netgauss.pigmm.IidGaussianModel;
+import org.netgauss.pigmm.Pigmm;
+import org.netgauss.pigmm.PigmmFit;
+import org.netgauss.pigmm.PigmmParameters;
+import org.netgauss.pigmm.RectangularModel;
+import org.netgauss.pigmm.WeightEnsemble;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntToDoubleFunction;
-import org.netgauss.store.AnalysisCache;
+import org.netgauss.study.AnalysisCache;
 import org.netgauss.store.NpyArray;
 import org.netgauss.store.RunDir;
 import tech.tablesaw.api.DoubleColumn;

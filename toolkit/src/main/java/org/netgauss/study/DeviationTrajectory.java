@@ -1,11 +1,13 @@
-package org.netgauss.invariants;
+package org.netgauss.study;
 
+import org.netgauss.invariants.Deviations;
+import org.netgauss.invariants.InvariantEstimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.netgauss.pigmm.PigmmTrajectory;
+import org.netgauss.study.PigmmTrajectory;
 import org.netgauss.pigmm.WeightEnsemble;
-import org.netgauss.store.AnalysisCache;
+import org.netgauss.study.AnalysisCache;
 import org.netgauss.store.RunDir;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
 import org.junit.jupiter.api.Test;
 

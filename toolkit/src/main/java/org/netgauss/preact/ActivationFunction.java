@@ -11,7 +11,7 @@ package org.netgauss.preact;
  * <p>Kept self-contained in {@code preact}: the training engine in {@code nn} adapts it to its own
  * pluggable activation.
  */
-public interface Activation {
+public interface ActivationFunction {
 
     /** A short name for tables and plots, e.g. {@code "tanh"} or {@code "phi_o(theta=3)"}. */
     String name();

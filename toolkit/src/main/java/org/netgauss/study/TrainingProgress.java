@@ -1,5 +1,6 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
+import org.netgauss.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

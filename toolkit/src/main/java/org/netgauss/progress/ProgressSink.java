@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.progress;
 
 /** Where a {@link Progress} shows its states: a notebook output, a terminal line, or a log. */
 interface ProgressSink {

@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,15 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class WorkspaceTest {
+class RunsTest {
     @TempDir
     Path tmp;
 
     @Test
     void runsAreSeparatedByProfile() {
-        Workspace w = Workspace.from(Map.of(), tmp, Profile.SMOKE);
+        Runs w = Runs.from(Map.of(), tmp, Profile.SMOKE);
         assertEquals(tmp.resolve("runs/smoke/gaussian"), w.run("gaussian"));
-        Workspace e = Workspace.from(Map.of(Workspace.RUNS_ENV, "/data/r"), tmp, Profile.QUICK);
+        Runs e = Runs.from(Map.of(Runs.RUNS_ENV, "/data/r"), tmp, Profile.QUICK);
         assertEquals(Path.of("/data/r/quick"), e.runs());
     }
 
@@ -28,8 +28,8 @@ class WorkspaceTest {
         Files.createDirectories(results.resolve("gaussian"));
         Files.writeString(results.resolve("gaussian/pigmm.csv"), "epoch\n0\n");
         Path nb = Files.createDirectories(tmp.resolve("notebooks"));
-        assertTrue(Workspace.from(Map.of(), nb, Profile.PAPER).paperResult("gaussian/pigmm.csv").isPresent());
-        assertTrue(Workspace.from(Map.of(), nb, Profile.QUICK).paperResult("gaussian/pigmm.csv").isEmpty());
-        assertTrue(Workspace.from(Map.of(), nb, Profile.PAPER).paperResult("uniform/pigmm.csv").isEmpty());
+        assertTrue(Runs.from(Map.of(), nb, Profile.PAPER).paperResult("gaussian/pigmm.csv").isPresent());
+        assertTrue(Runs.from(Map.of(), nb, Profile.QUICK).paperResult("gaussian/pigmm.csv").isEmpty());
+        assertTrue(Runs.from(Map.of(), nb, Profile.PAPER).paperResult("uniform/pigmm.csv").isEmpty());
     }
 }

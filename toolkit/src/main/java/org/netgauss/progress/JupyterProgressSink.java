@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.progress;
 
 import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;

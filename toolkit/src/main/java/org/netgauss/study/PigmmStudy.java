@@ -1,5 +1,9 @@
-package org.netgauss.nn;
+package org.netgauss.study;
 
+import org.netgauss.nn.Mlp;
+import org.netgauss.nn.TrainingConfig;
+import org.netgauss.nn.WeightInit;
+import org.netgauss.nn.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +16,18 @@ import java.util.Optional;
  *       exists — the compact CSV folder of a paper-profile run (see {@code results/README.md}).</li>
  * </ul>
  */
-public record Workspace(Path runs, Optional<Path> results, Profile profile) {
+public record Runs(Path runs, Optional<Path> results, Profile profile) {
 
     public static final String RUNS_ENV = "NETGAUSS_RUNS";
     public static final String RESULTS_ENV = "NETGAUSS_RESULTS";
 
     /** The workspace for this process's environment and profile. */
-    public static Workspace current(Profile profile) {
+    public static Runs current(Profile profile) {
         return from(System.getenv(), Path.of(""), profile);
     }
 
     /** The workspace from an environment and a working directory (for tests). */
-    public static Workspace from(Map<String, String> env, Path cwd, Profile profile) {
+    public static Runs from(Map<String, String> env, Path cwd, Profile profile) {
         String p = profile.name().toLowerCase(Locale.ROOT);
         Path runs = env.containsKey(RUNS_ENV) ? Path.of(env.get(RUNS_ENV)).resolve(p) : cwd.resolve("runs").resolve(p);
         Optional<Path> results;
@@ -42,7 +42,7 @@ public record Workspace(Path runs, Optional<Path> results, Profile profile) {
                 }
             }
         }
-        return new Workspace(runs, results, profile);
+        return new Runs(runs, results, profile);
     }
 
     /** The directory of the run called {@code name}. */

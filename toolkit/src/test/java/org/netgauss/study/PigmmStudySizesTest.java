@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netgauss.nn.PigmmStudy;
+import org.netgauss.study.PigmmStudy;
 
 class PigmmStudySizesTest {
     @TempDir
@@ -127,7 +127,7 @@ class PigmmStudySizesTest {
                 "epoch,layer,invariant,group,observed,wick,sd,deviation\n0,W2,I14,cubic low-node,1,1,1,0\n"
                         + "50,W2,I14,cubic low-node,1,2,1,1\n");
         Path nb = java.nio.file.Files.createDirectories(tmp.resolve("notebooks"));
-        PigmmStudyData d = PigmmStudyData.open(Profile.PAPER, Workspace.from(Map.of(), nb, Profile.PAPER));
+        PigmmStudyData d = PigmmStudyData.open(Profile.PAPER, Runs.from(Map.of(), nb, Profile.PAPER));
         PigmmStudy.Setting g = d.sizes().depthSettings().get(0);
         assertEquals(true, d.usesResults(g));
         tech.tablesaw.api.Table t = d.pigmm(g);
@@ -135,12 +135,12 @@ class PigmmStudySizesTest {
         assertEquals(0.0, t.doubleColumn("f3").getDouble(0));
         assertEquals(1, d.deviations(g, -1).rowCount(), "epoch -1 means the last epoch, 50 in the paper profile");
         // the quick profile ignores the folder
-        assertFalse(PigmmStudyData.open(Profile.QUICK, Workspace.from(Map.of(), nb, Profile.QUICK)).usesResults(g));
+        assertFalse(PigmmStudyData.open(Profile.QUICK, Runs.from(Map.of(), nb, Profile.QUICK)).usesResults(g));
     }
 
     @Test
     void withoutCommittedResultsTheStudyUsesLocalRuns() {
-        PigmmStudyData d = PigmmStudyData.open(Profile.PAPER, Workspace.from(Map.of(), tmp, Profile.PAPER));
+        PigmmStudyData d = PigmmStudyData.open(Profile.PAPER, Runs.from(Map.of(), tmp, Profile.PAPER));
         PigmmStudy.Setting g = d.sizes().depthSettings().get(0);
         assertFalse(d.usesResults(g));
         assertFalse(d.isTrained(g));

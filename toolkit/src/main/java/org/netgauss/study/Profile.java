@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
 import java.util.Locale;
 import java.util.Map;

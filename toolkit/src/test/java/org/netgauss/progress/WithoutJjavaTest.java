@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,11 +40,11 @@ class WithoutJjavaTest {
         try (URLClassLoader loader = loaderWithoutJjava()) {
             assertThrows(ClassNotFoundException.class,
                     () -> loader.loadClass("org.dflib.jjava.jupyter.kernel.BaseKernel"));
-            Class<?> progress = loader.loadClass("org.netgauss.notebook.Progress");
+            Class<?> progress = loader.loadClass("org.netgauss.progress.Progress");
             Method autoSink = progress.getDeclaredMethod("autoSink");
             autoSink.setAccessible(true); // package-private, and another loader's package
             Object sink = autoSink.invoke(null);
-            assertEquals("org.netgauss.notebook.StreamProgressSink", sink.getClass().getName());
+            assertEquals("org.netgauss.progress.StreamProgressSink", sink.getClass().getName());
             Object p = progress.getMethod("start", String.class, long.class).invoke(null, "isolated", 2L);
             Method step = progress.getMethod("step", String.class);
             step.invoke(p, "one");

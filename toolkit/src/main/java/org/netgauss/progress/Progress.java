@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.progress;
 
 import java.util.Collection;
 import java.util.Iterator;

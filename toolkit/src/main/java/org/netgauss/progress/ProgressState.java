@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.progress;
 
 /**
  * A snapshot of a {@link Progress}: what a sink shows. {@code total <= 0} means the total is unknown.
@@ -45,7 +45,7 @@ record ProgressState(String label, long done, long total, String message, long e
 
     /** The same as compact HTML: a native {@code <progress>} bar and the text beside it. */
     String html() {
-        StringBuilder s = new StringBuilder(160).append("<div><code>").append(TableHtml.escape(label))
+        StringBuilder s = new StringBuilder(160).append("<div><code>").append(escape(label))
                 .append("</code> ");
         if (totalKnown()) {
             s.append("<progress value=\"").append(Math.min(done, total)).append("\" max=\"").append(total)
@@ -59,7 +59,7 @@ record ProgressState(String label, long done, long total, String message, long e
             s.append(", ").append(duration((long) ((double) elapsedNanos / done * (total - done)))).append(" left");
         }
         if (!message.isEmpty()) {
-            s.append(" \u2014 ").append(TableHtml.escape(message));
+            s.append(" \u2014 ").append(escape(message));
         }
         return s.append("</div>").toString();
     }
@@ -71,5 +71,11 @@ record ProgressState(String label, long done, long total, String message, long e
         long m = (seconds % 3600) / 60;
         long sec = seconds % 60;
         return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%d:%02d", m, sec);
+    }
+
+    /** {@code s} with the five HTML special characters escaped. */
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

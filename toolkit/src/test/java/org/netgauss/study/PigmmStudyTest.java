@@ -1,9 +1,10 @@
-package org.netgauss.nn;
+package org.netgauss.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.netgauss.nn.Optimizer;
 import org.junit.jupiter.api.Test;
 
 class PigmmStudyTest {

@@ -1,4 +1,4 @@
-package org.netgauss.notebook;
+package org.netgauss.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netgauss.data.Dataset;
 import org.netgauss.data.Synthetic;
+import org.netgauss.notebook.TableHtml;
 import org.netgauss.nn.Mlp;
 import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;

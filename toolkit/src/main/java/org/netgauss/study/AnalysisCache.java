@@ -1,5 +1,6 @@
-package org.netgauss.store;
+package org.netgauss.study;
 
+import org.netgauss.store.RunDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
