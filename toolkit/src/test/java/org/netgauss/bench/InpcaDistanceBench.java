@@ -53,6 +53,7 @@ public final class InpcaDistanceBench {
         int npModels = Math.min(models, args.length > 3 ? Integer.parseInt(args[3]) : 400);
         String prec = args.length > 4 ? args[4] : "FLOAT32";
         int threads = Runtime.getRuntime().availableProcessors();
+        PeerBlas peers = PeerBlas.measure(threads);
         System.out.printf("netgauss InPCA distance benchmark: %d models x %d samples x %d classes, %d threads, java %s%n",
                 models, samples, classes, threads, System.getProperty("java.version"));
 
@@ -147,10 +148,10 @@ public final class InpcaDistanceBench {
             }
             System.out.printf("agreement with numpy on %d models: max |dD| = %.2e, max relative %.2e%n",
                     npModels, worstAbs, worstRel);
-            System.out.printf("RATIO netgauss (%s) / best numpy: %.1fx wall, %.1fx per cpu-second;"
-                    + " / numpy einsum (the BENCHMARKS.md reference): %.1fx wall  (target 10x)%n",
-                    DistanceOptions.defaults().precision(), javaRate / npRate, javaCpuRate / npCpuRate,
-                    javaRate / einsumRate);
+            System.out.printf("RATIO netgauss (%s) / best numpy: %s wall, %s per cpu-second;"
+                    + " / numpy einsum (the BENCHMARKS.md reference): %s wall  (target 10x)%n",
+                    DistanceOptions.defaults().precision(), peers.ratio(javaRate / npRate),
+                    peers.ratio(javaCpuRate / npCpuRate), peers.ratio(javaRate / einsumRate));
         } finally {
             try (var files = Files.list(dir)) {
                 files.forEach(f -> f.toFile().delete());

@@ -67,6 +67,7 @@ public final class PaperBenchmark {
     private final List<String> table = new ArrayList<>();
     private final Path script;
     private final Path ensembleScript;
+    private PeerBlas peers;
 
     private PaperBenchmark(int threads, int samples) throws IOException {
         this.threads = threads;
@@ -98,6 +99,7 @@ public final class PaperBenchmark {
         System.out.printf(Locale.ROOT, "threads=%d, cores=%d, java %s, %d samples per run, load %.1f%n", threads,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), data.size(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        peers = PeerBlas.measure(threads);
         Mlp paper = Mlp.of(IN, 10, 10, 10, 10).withBias(false);
         engine(paper, 16); // JIT warm-up
 
@@ -141,17 +143,17 @@ public final class PaperBenchmark {
         double g640 = flopsPerMemberEpoch(Mlp.of(IN, 640, 640, 10).withBias(false)) / 1e9;
         System.out.printf(Locale.ROOT, "| n = 640, PyTorch one network (pre-loaded tensor, best of 1 and %d threads) | 1 | %s | %.1f (%.1f) |%n",
                 threads, torch640.text(), torch640.wall() * g640, torch640.cpu() * g640);
-        System.out.printf(Locale.ROOT, "netgauss one n = 640 network / PyTorch one n = 640 network: %.2fx wall, %.2fx cpu%n",
-                single640.wall() / torch640.wall(), single640.cpu() / torch640.cpu());
-        System.out.printf(Locale.ROOT, "netgauss E = 1000 / PyTorch per-member loop (authors' way): %.1fx wall, %.1fx cpu%n",
-                e1000.wall() / loop.wall(), e1000.cpu() / loop.cpu());
-        System.out.printf(Locale.ROOT, "netgauss E = 1000 / PyTorch batched E = 1000: %.1fx wall, %.1fx cpu%n",
-                e1000.wall() / batched.wall(), e1000.cpu() / batched.cpu());
+        System.out.printf(Locale.ROOT, "netgauss one n = 640 network / PyTorch one n = 640 network: %s wall, %s cpu%n",
+                peers.ratio(single640.wall() / torch640.wall()), peers.ratio(single640.cpu() / torch640.cpu()));
+        System.out.printf(Locale.ROOT, "netgauss E = 1000 / PyTorch per-member loop (authors' way): %s wall, %s cpu%n",
+                peers.ratio(e1000.wall() / loop.wall()), peers.ratio(e1000.cpu() / loop.cpu()));
+        System.out.printf(Locale.ROOT, "netgauss E = 1000 / PyTorch batched E = 1000: %s wall, %s cpu%n",
+                peers.ratio(e1000.wall() / batched.wall()), peers.ratio(e1000.cpu() / batched.cpu()));
     }
 
     private void row(String what, Rate r, Rate ours, double gflop, double peak) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %.1fx (%.1fx) | %.1f (%.1f) | %.0f %% (%.0f %%) |%n", what, r.text(),
-                ours.wall() / r.wall(), ours.cpu() / r.cpu(), r.wall() * gflop, r.cpu() * gflop,
+        System.out.printf(Locale.ROOT, "| %s | %s | %s (%s) | %.1f (%.1f) | %.0f %% (%.0f %%) |%n", what, r.text(),
+                peers.ratio(ours.wall() / r.wall()), peers.ratio(ours.cpu() / r.cpu()), r.wall() * gflop, r.cpu() * gflop,
                 100 * r.wall() * gflop / peak, 100 * r.cpu() * gflop / peak);
     }
 

@@ -53,6 +53,7 @@ public final class PigmmBenchmark {
         int n640 = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         System.out.printf(Locale.ROOT, "cores=%d, java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        PeerBlas peers = PeerBlas.measure(Runtime.getRuntime().availableProcessors());
         List<InvariantGraph> i1to52 = new ArrayList<>(Invariants.quadratic());
         i1to52.addAll(Invariants.paperCubicQuartic());
         List<InvariantGraph> all348 = new ArrayList<>(Invariants.enumerate(3));
@@ -91,8 +92,8 @@ public final class PigmmBenchmark {
                     }
                     double np = r.get("seconds").getAsDouble() * 1000.0 / n;
                     double jv = java.get("invariants " + set) * scale;
-                    System.out.printf(Locale.ROOT, "%-34s %12.4f %12.4f   NumPy/netgauss = %.1fx%n",
-                            "invariants " + set, jv, np, np / jv);
+                    System.out.printf(Locale.ROOT, "%-34s %12.4f %12.4f   NumPy/netgauss = %s%n",
+                            "invariants " + set, jv, np, peers.ratio(np / jv));
                     crossCheck(set, e, set.equals("I1..I52") ? i1to52 : all348, r.getAsJsonArray("means"));
                 }
                 double paper = java.get("fit") + java.get("invariants I1..I52") + java.get("Wick I14..I52")

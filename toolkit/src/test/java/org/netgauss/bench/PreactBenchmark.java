@@ -44,6 +44,7 @@ public final class PreactBenchmark {
         String curveSpec = args.length > 1 ? args[1] : "paper";
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        PeerBlas peers = PeerBlas.measure(threads);
         List<String> names = curveNames(curveSpec);
         List<Initialisation> curves = new ArrayList<>();
         for (String name : names) {
@@ -83,7 +84,8 @@ public final class PreactBenchmark {
         double nc = median(numpyCpu);
         System.out.printf(Locale.ROOT, "netgauss (Java): %.2f s wall, %.2f s cpu (median)%n", jw, jc);
         System.out.printf(Locale.ROOT, "NumPy          : %.2f s wall, %.2f s cpu (median; the script's own timers)%n", nw, nc);
-        System.out.printf(Locale.ROOT, "ratio NumPy / Java: wall %.2f, cpu %.2f  (> 1: Java faster)%n", nw / jw, nc / jc);
+        System.out.printf(Locale.ROOT, "ratio NumPy / Java: wall %s, cpu %s  (> 1: Java faster)%n", peers.ratio(nw / jw),
+                peers.ratio(nc / jc));
 
         double worst = 0;
         String where = "";
