@@ -20,7 +20,9 @@ import tech.tablesaw.api.Table;
  * <ul>
  *   <li>{@link Table}: {@code text/html} ({@link TableHtml#render(Table, int)}) and {@code text/plain};
  *       the render parameter {@code maxRows} overrides the default of {@value TableHtml#DEFAULT_MAX_ROWS}.</li>
- *   <li>any XChart {@link Chart}: {@code image/png} at 2x with {@code width}/{@code height} metadata, and
+ *   <li>any XChart {@link Chart}: {@code image/png} at 2x with {@code width}/{@code height} and
+ *       {@value #PLOT} metadata, after {@link ChartStyle#fitLayout} (no clipped title, no legend over a third of
+ *       the chart), and
  *       {@code text/plain}; {@code image/svg+xml} only when asked for, e.g.
  *       {@code display(chart, "image/svg+xml")}.</li>
  * </ul>
@@ -28,6 +30,11 @@ import tech.tablesaw.api.Table;
 public final class NetgaussExtension implements Extension {
     /** Render parameter: the number of table rows to show. */
     public static final String MAX_ROWS = "maxRows";
+    /**
+     * PNG metadata key: the plot area {@code [x, y, width, height]} in display pixels, which the notebook check
+     * ({@code environment/lib/chart_check.py}) uses to tell a real plot from a blank one.
+     */
+    public static final String PLOT = "netgauss_plot";
 
     /** For {@link java.util.ServiceLoader}. */
     public NetgaussExtension() {
@@ -54,10 +61,13 @@ public final class NetgaussExtension implements Extension {
         charts.preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
                 .register((chart, context) -> {
+                    ChartStyle.fitLayout(chart);
                     context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) -> {
                         ChartImages.Png png = ChartImages.png2x(chart);
+                        java.awt.geom.Rectangle2D plot = ChartGeometry.plotBounds(chart);
                         out.putData(type, png.base64());
-                        out.putMetaData(type, Map.of("width", png.width(), "height", png.height()));
+                        out.putMetaData(type, Map.of("width", png.width(), "height", png.height(),
+                                PLOT, java.util.List.of(plot.getX(), plot.getY(), plot.getWidth(), plot.getHeight())));
                     });
                     context.renderIfRequested(MIMEType.IMAGE_SVG, () -> ChartImages.svg(chart));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> ChartImages.describe(chart));

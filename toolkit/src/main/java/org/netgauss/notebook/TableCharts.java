@@ -8,13 +8,12 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * XChart charts straight from a long-format Tablesaw table: one series per value of a grouping column, in order of
- * first appearance. {@code TableCharts.line(traj, "epoch", "w2sq", "layer", "W₂² from init")} is one cell.
+ * first appearance, styled by {@link ChartStyle}. {@code TableCharts.line(traj, "epoch", "w2sq", "layer", "W₂² from init")} is one cell.
  */
 public final class TableCharts {
     private TableCharts() {
@@ -31,30 +30,27 @@ public final class TableCharts {
      */
     public static XYChart line(Table t, String x, String y, String by, String title) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(4);
         for (Map.Entry<String, Table> g : groups(t, by).entrySet()) {
             chart.addSeries(g.getKey(), numbers(g.getValue(), x), numbers(g.getValue(), y));
         }
-        return chart;
+        return ChartStyle.apply(chart);
     }
 
     /** A line chart of several numeric columns {@code ys} against {@code x}, one series per column. */
     public static XYChart columns(Table t, String x, List<String> ys, String title) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(4);
         for (String y : ys) {
             chart.addSeries(y, numbers(t, x), numbers(t, y));
         }
-        return chart;
+        return ChartStyle.apply(chart);
     }
 
     /** A grouped bar chart of {@code value} per {@code category}, one bar series per value of {@code by}. */
     public static CategoryChart bars(Table t, String category, String value, String by, String title) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(category)
                 .yAxisTitle(value).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisLabelRotation(90);
         chart.getStyler().setOverlapped(false);
         for (Map.Entry<String, Table> g : groups(t, by).entrySet()) {
@@ -64,7 +60,7 @@ public final class TableCharts {
             }
             chart.addSeries(g.getKey(), cats, toList(numbers(g.getValue(), value)));
         }
-        return chart;
+        return ChartStyle.apply(chart);
     }
 
     /** Rows split by the string form of column {@code by}, keeping the order of first appearance. */

@@ -6,6 +6,10 @@
  *       text;</li>
  *   <li>{@link org.netgauss.notebook.ChartImages}: XChart charts as PNG at 2x resolution with 1x display
  *       size, SVG on request, a text alternative;</li>
+ *   <li>{@link org.netgauss.notebook.ChartStyle} and {@link org.netgauss.notebook.Palette}: the look of every
+ *       chart (colour-blind-safe palette, units in axis titles, legends at most a third of the chart, no
+ *       clipped titles); {@link org.netgauss.notebook.ChartGeometry} measures plot area and data ink, so tests
+ *       and the notebook check can tell a real plot from a blank one;</li>
  *   <li>{@link org.netgauss.notebook.Images}: grids of digit images as {@code BufferedImage};</li>
  *   <li>{@link org.netgauss.notebook.NetgaussExtension}: registers the table and chart renderers with a
  *       JJava-compatible kernel through the {@code org.dflib.jjava.jupyter.Extension} service.</li>

@@ -45,6 +45,20 @@ class NetgaussExtensionTest {
     }
 
     @Test
+    void chartWithAnOversizedLegendIsLaidOutAgainAndReportsItsPlotArea() {
+        var chart = ChartStyleTest.notebook05Panel();
+        DisplayData data = renderer().render(chart);
+        assertTrue(data.hasDataForType(MIMEType.IMAGE_PNG));
+        ChartAssertions.assertRealPlot(chart);
+        var meta = com.google.gson.JsonParser.parseString(new com.google.gson.Gson().toJson(data)).getAsJsonObject()
+                .getAsJsonObject("metadata").getAsJsonObject("image/png");
+        var plot = meta.getAsJsonArray(NetgaussExtension.PLOT);
+        assertEquals(4, plot.size());
+        double area = plot.get(2).getAsDouble() * plot.get(3).getAsDouble();
+        assertTrue(area >= 0.5 * meta.get("width").getAsInt() * meta.get("height").getAsInt(), meta.toString());
+    }
+
+    @Test
     void chartRendersAsSvgWhenAsked() {
         DisplayData data = renderer().renderAs(ChartImagesTest.smallChart(), "image/svg+xml");
         assertTrue(((String) data.getData(MIMEType.IMAGE_SVG)).contains("<svg"));
