@@ -6,10 +6,12 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 TIMEOUT = 60
+KERNEL = "java"
 
 
-def start(name="java", startup_timeout=30):
-    km, kc = start_new_kernel(kernel_name=name, startup_timeout=startup_timeout)
+def start(name=KERNEL, startup_timeout=30, **popen):
+    """A started kernel and its client; popen (e.g. stderr=file) goes to the kernel's process."""
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=startup_timeout, **popen)
     return km, kc
 
 

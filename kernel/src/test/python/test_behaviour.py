@@ -105,6 +105,14 @@ class KernelBehaviour(unittest.TestCase):
         outputs = self.run_ok("1 + 1")
         self.assertEqual("2", kf.result_data(outputs)["text/plain"])
 
+    def test_system_exit_fails_the_cell_and_the_kernel_lives(self):
+        for code in ("System.exit(3);", "Runtime.getRuntime().halt(4);"):
+            reply, outputs = kf.execute(self.kc, code)
+            self.assertEqual("error", reply["status"])
+            self.assertIn("would end the JVM that runs this notebook's kernel", plain(kf.error_text(outputs)))
+        self.assertTrue(self.km.is_alive())
+        self.assertEqual("2", kf.result_data(self.run_ok("1 + 1"))["text/plain"])
+
     def test_unknown_magic_gives_a_clear_error(self):
         reply, outputs = kf.execute(self.kc, "%nosuchmagic x")
         self.assertEqual("error", reply["status"])

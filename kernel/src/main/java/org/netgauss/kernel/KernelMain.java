@@ -1,7 +1,7 @@
 package org.netgauss.kernel;
 
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.netgauss.kernel.wire.KernelConnection;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,15 +35,37 @@ public final class KernelMain {
         KernelConfig config = KernelConfig.fromEnvironment(System.getenv());
         NetgaussKernel kernel = NetgaussKernel.create(config, version());
 
-        JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(json));
+        KernelConnection connection = new KernelConnection(KernelConnectionProperties.parse(json));
         // handlers are in place before the sockets bind, so the first kernel_info_request finds them
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         // answer kernel_info at once; cells wait until JShell is warm and the startup code has run
         kernel.startInBackground(config);
+        ParentWatch.forThisProcess(System.getenv()).ifPresent(watch -> watch.start(() -> {
+            KernelLog.line("the process that started this kernel (pid " + watch.pid() + ") is gone: exiting");
+            exit(0);
+        }));
         connection.waitUntilClose();
         kernel.onShutdown(false);
-        System.exit(0);
+        exit(0);
+    }
+
+    /**
+     * Ends the JVM: shutdown hooks get a few seconds (a notebook's own hook could hang), then it halts. Kernel code
+     * calls this, never snippet code, whose {@code System.exit} is rewritten into an error.
+     */
+    static void exit(int status) {
+        Thread reaper = new Thread(() -> {
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(status);
+        }, "netgauss-exit");
+        reaper.setDaemon(true);
+        reaper.start();
+        System.exit(status);
     }
 
     static String version() {

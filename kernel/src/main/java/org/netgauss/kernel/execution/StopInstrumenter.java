@@ -3,6 +3,7 @@ package org.netgauss.kernel.execution;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -16,9 +17,16 @@ import java.util.Set;
  * {@code Thread.stop}, which JDK 20 and later no longer support.
  *
  * <p>Backward jumps are found in one pass: a jump whose target label has already been visited goes backwards.
+ *
+ * <p>Calls that would end the JVM ({@code System.exit}, {@code Runtime.exit}, {@code Runtime.halt}) become calls
+ * of {@link ExitRefusedError}'s static methods of the same stack shape (the {@code Runtime} receiver becomes the
+ * first argument), in plain calls, in method references (invokedynamic bootstrap arguments) and in
+ * method-handle constants.
  */
 final class StopInstrumenter {
     private static final String OWNER = SnippetThread.class.getName().replace('.', '/');
+    private static final String EXIT_GUARD = ExitRefusedError.class.getName().replace('.', '/');
+    private static final String RUNTIME_CALL = "(Ljava/lang/Runtime;I)V";
 
     private StopInstrumenter() {
     }
@@ -39,6 +47,31 @@ final class StopInstrumenter {
             }
         }, 0);
         return writer.toByteArray();
+    }
+
+    /** The guard's method that stands for {@code owner.name desc}, or null if that call may stay. */
+    private static String guardFor(String owner, String name, String descriptor) {
+        if (!"(I)V".equals(descriptor)) {
+            return null;
+        }
+        if ("java/lang/System".equals(owner) && "exit".equals(name)) {
+            return "systemExit";
+        }
+        if ("java/lang/Runtime".equals(owner) && ("exit".equals(name) || "halt".equals(name))) {
+            return "exit".equals(name) ? "runtimeExit" : "runtimeHalt";
+        }
+        return null;
+    }
+
+    private static Object guarded(Object constant) {
+        if (constant instanceof Handle h) {
+            String guard = guardFor(h.getOwner(), h.getName(), h.getDesc());
+            if (guard != null) {
+                return new Handle(Opcodes.H_INVOKESTATIC, EXIT_GUARD, guard,
+                        h.getTag() == Opcodes.H_INVOKESTATIC ? "(I)V" : RUNTIME_CALL, false);
+            }
+        }
+        return constant;
     }
 
     private static final class PollingMethodVisitor extends MethodVisitor {
@@ -62,6 +95,31 @@ final class StopInstrumenter {
         public void visitLabel(Label label) {
             visited.add(label);
             super.visitLabel(label);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            String guard = guardFor(owner, name, descriptor);
+            if (guard != null && (opcode == Opcodes.INVOKESTATIC || opcode == Opcodes.INVOKEVIRTUAL)) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, EXIT_GUARD, guard,
+                        opcode == Opcodes.INVOKESTATIC ? "(I)V" : RUNTIME_CALL, false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            Object[] args = arguments.clone();
+            for (int i = 0; i < args.length; i++) {
+                args[i] = guarded(args[i]);
+            }
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            super.visitLdcInsn(guarded(value));
         }
 
         @Override

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The kernel seen from Jupyter's side, through Debian's jupyter_client and jupyter_kernel_test: protocol
- * conformance, what a notebook user sees (rich results, streaming, errors, interrupt, magics), and 50 starts
- * in a row without a hang.
+ * conformance, what a notebook user sees (rich results, streaming, errors, interrupt, magics), hostile clients
+ * (badly signed, malformed and oversized messages), orphaning, and 50 starts in a row without a hang.
  */
 class KernelProtocolIT {
     private static final Path TESTS = JupyterHarness.ROOT.resolve("kernel/src/test/python");
@@ -33,6 +33,19 @@ class KernelProtocolIT {
     void behavesAsANotebookUserExpects() throws Exception {
         var run = JupyterHarness.python(TESTS, Map.of(), 600, "-m", "unittest", "-v", "test_behaviour");
         assertEquals(0, run.exitCode(), "kernel behaviour tests failed:\n" + run.output());
+    }
+
+    @Test
+    void keepsServingWhateverAClientSends() throws Exception {
+        var run = JupyterHarness.python(TESTS, Map.of(), 900, "-m", "unittest", "-v", "test_hostile");
+        assertEquals(0, run.exitCode(), "a hostile message hurt the kernel:\n" + run.output());
+        assertTrue(run.output().matches("(?s).*kernel cases survived: (\\d+) / \\1\\b.*"), run.output());
+    }
+
+    @Test
+    void exitsWhenItsParentDies() throws Exception {
+        var run = JupyterHarness.python(TESTS, Map.of(), 300, "-m", "unittest", "-v", "test_orphan");
+        assertEquals(0, run.exitCode(), "the kernel outlived its parent:\n" + run.output());
     }
 
     @Test
