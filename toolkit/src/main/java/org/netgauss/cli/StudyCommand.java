@@ -285,17 +285,10 @@ public final class StudyCommand implements Callable<Integer> {
         return PigmmStudyData.RESULT_FILES.stream().allMatch(f -> Files.isRegularFile(results.resolve(s.name()).resolve(f)));
     }
 
-    /** "netgauss study --profile paper ...": the command line as given, quoted where a shell would need it. */
+    /** "netgauss study --profile paper ...": the command line as given, with portable folders. */
     private String commandLine() {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        StringBuilder b = new StringBuilder("netgauss");
-        if (args.isEmpty() || !args.get(0).equals(spec.name())) {
-            b.append(' ').append(spec.name());
-        }
-        for (String a : args) {
-            b.append(' ').append(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-        }
-        return b.toString();
+        return StudyProvenance.portableCommand(spec.name(), spec.commandLine().getParseResult().originalArgs(),
+                Path.of(""));
     }
 
     static String duration(double seconds) {

@@ -36,6 +36,9 @@ import org.netgauss.store.internal.AtomicFiles;
  * times from its manifest bound the whole training from above.
  * {@code analysisSeconds} is the wall time of the analysis and export in the invocation that wrote the CSVs
  * (analyses cached in the run directory are reused, so a re-export is faster than the first).
+ *
+ * <p>No absolute path of the writing machine is recorded: {@code run.directory} is relative to the runs root, and
+ * the {@code command} shows the {@code --runs} and {@code --results} folders as {@link #portableCommand} does.
  */
 final class StudyProvenance {
     /** The file name inside {@code <results>/<setting>/}. */
@@ -66,6 +69,47 @@ final class StudyProvenance {
 
     /** What is fixed for one invocation of the study: the command, commit, profile, sizes and machine. */
     record Context(String command, String commit, Profile profile, PigmmStudySizes sizes, int threads, Path runs) { }
+
+    /**
+     * "netgauss study ..." as typed, with its folders made portable: an absolute {@code --results} under the
+     * working directory (the repository, as a rule) becomes relative to it, and any other absolute {@code --runs} or
+     * {@code --results} becomes {@code <runs>} / {@code <results>}; other arguments are kept, quoted where a shell
+     * would need it.
+     */
+    static String portableCommand(String name, List<String> args, Path workingDirectory) {
+        StringBuilder b = new StringBuilder("netgauss");
+        if (args.isEmpty() || !args.get(0).equals(name)) {
+            b.append(' ').append(name);
+        }
+        String pending = null;
+        for (String a : args) {
+            String shown = a;
+            if (pending != null) {
+                shown = portablePath(pending, a, workingDirectory);
+                pending = null;
+            } else if (a.equals("--runs") || a.equals("--results")) {
+                pending = a;
+            } else if (a.startsWith("--runs=") || a.startsWith("--results=")) {
+                int eq = a.indexOf('=');
+                shown = a.substring(0, eq + 1) + portablePath(a.substring(0, eq), a.substring(eq + 1), workingDirectory);
+            }
+            b.append(' ').append(shown.matches("[A-Za-z0-9_./:=,@%+<>-]+") ? shown : "'" + shown.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+
+    private static String portablePath(String option, String value, Path workingDirectory) {
+        Path p = Path.of(value);
+        if (!p.isAbsolute()) {
+            return value;
+        }
+        Path wd = workingDirectory.toAbsolutePath().normalize();
+        Path n = p.normalize();
+        if (option.equals("--results") && n.startsWith(wd) && !n.equals(wd)) {
+            return wd.relativize(n).toString();
+        }
+        return option.equals("--runs") ? "<runs>" : "<results>";
+    }
 
     /** The provenance file of {@code setting} under {@code results}, parsed, if there is one. */
     static Optional<JsonObject> read(Path results, String setting) {
@@ -131,7 +175,9 @@ final class StudyProvenance {
         o.add("setup", setup(s, c.sizes()));
         o.add("machine", machine(c.threads()));
         JsonObject r = new JsonObject();
-        r.addProperty("directory", c.runs().resolve(s.name()).toAbsolutePath().normalize().toString());
+        // relative to the runs root, so that the file names no directory of the machine that wrote it
+        r.addProperty("directory", c.runs().getFileName() + "/" + s.name());
+        r.addProperty("relativeTo", "the runs root (--runs, else $NETGAUSS_RUNS, else ./runs)");
         if (run != null) {
             JsonObject m = run.manifest();
             r.addProperty("status", run.status());

@@ -88,25 +88,32 @@ public final class Training {
     }
 
     /**
-     * The snapshot schedule of Mao et al. (PNAS 2024; docs/spec/hyperribbon.md §4.2) as global steps: step 1, every
-     * ⌊B/4⌋ batches during epochs 0–4, the end of every epoch 5–25, every 4th epoch 26–65, every 15th after, and
-     * the last step (t = 0 is checkpoint 0). {@code batchesPerEpoch} = ceil(n / batch size).
+     * The snapshot schedule of Mao et al. (PNAS 2024; docs/spec/hyperribbon.md §4.2) as global steps (t = 0 is
+     * checkpoint 0): during epochs 0–4 (0-based) every q = ⌊B/4⌋ batches counted from the epoch's first step,
+     * e·B + 1, e·B + 1 + q, … ≤ (e + 1)·B (so step 1 is the first of them); the end (e + 1)·B of every epoch e
+     * in 5–25, of every 4th epoch in 26–65 and of every 15th after; and the last step. With B = 250 and 200 epochs
+     * that is the spec's 66 steps plus t = 0: 1, 63, 125, 187, 249, 251, …, 45250, 49000, 50000.
+     * {@code batchesPerEpoch} B = ceil(n / batch size).
      */
     public static long[] maoSchedule(int batchesPerEpoch, int epochs) {
-        java.util.TreeSet<Long> s = new java.util.TreeSet<>();
-        s.add(1L);
-        int quarter = Math.max(1, batchesPerEpoch / 4);
-        for (long st = quarter; st <= (long) Math.min(5, epochs) * batchesPerEpoch; st += quarter) {
-            s.add(st);
+        if (batchesPerEpoch < 1 || epochs < 1) {
+            throw new IllegalArgumentException("batchesPerEpoch and epochs must be >= 1, got " + batchesPerEpoch + ", " + epochs);
         }
-        for (int e = 1; e <= epochs; e++) {
-            // epoch e ends at step e*B; the spec's 0-based epoch index is e-1
-            int idx = e - 1;
-            boolean take = (idx >= 5 && idx <= 25) || (idx > 25 && idx <= 65 && idx % 4 == 0) || (idx > 65 && idx % 15 == 0);
-            if (take || e == epochs) {
-                s.add((long) e * batchesPerEpoch);
+        long b = batchesPerEpoch;
+        java.util.TreeSet<Long> s = new java.util.TreeSet<>();
+        int quarter = Math.max(1, batchesPerEpoch / 4);
+        for (int e = 0; e < Math.min(5, epochs); e++) {
+            for (long st = e * b + 1; st <= (e + 1) * b; st += quarter) {
+                s.add(st);
             }
         }
+        for (int e = 5; e < epochs; e++) {
+            boolean take = e <= 25 || (e <= 65 && e % 4 == 0) || (e > 65 && e % 15 == 0);
+            if (take) {
+                s.add((e + 1) * b);
+            }
+        }
+        s.add(epochs * b);
         return s.stream().mapToLong(Long::longValue).toArray();
     }
 

@@ -117,7 +117,9 @@ class StudyCommandTest {
         assertFalse(t.has("note"), "all epochs were trained and timed here: " + t);
         assertTrue(p.get("analysisSeconds").getAsDouble() >= 0);
         Path runDir = tmp.resolve("runs/smoke/gaussian");
-        assertEquals(runDir.toAbsolutePath().normalize().toString(), p.getAsJsonObject("run").get("directory").getAsString());
+        assertEquals("smoke/gaussian", p.getAsJsonObject("run").get("directory").getAsString());
+        assertFalse(p.toString().contains(tmp.toString()), "no absolute path of this machine: " + p);
+        assertTrue(p.get("command").getAsString().contains("--runs <runs> --results <results>"), p.toString());
         assertEquals(12, provenance("width-10").getAsJsonObject("setup").get("networks").getAsInt());
 
         // the notebooks, pointed at the same runs, find these runs trained and would only open them

@@ -127,9 +127,34 @@ class TrainingRunTest {
     @Test
     void maoScheduleStartsWithStepOneAndQuarterEpochs() {
         long[] s = Training.maoSchedule(8, 30);
-        assertEquals(1, s[0]);
-        assertEquals(2, s[1]); // quarter epoch = 2 batches
+        assertArrayEquals(new long[] {1, 3, 5, 7, 9, 11, 13, 15}, java.util.Arrays.copyOf(s, 8)); // q = 2, restart at e·B+1
         assertEquals(30 * 8, s[s.length - 1]);
+    }
+
+    @Test
+    void maoScheduleIsTheSpecsWorkedExample() {
+        // docs/spec/hyperribbon.md §4.2: batch 200 on 50 000 images (B = 250), 200 epochs: 67 checkpoints with t = 0,
+        // steps 0, 1, 63, 125, 187, 249, 251, ..., 45250, 49000, 50000
+        long[] s = Training.maoSchedule(250, 200);
+        assertEquals(66, s.length);
+        assertArrayEquals(new long[] {1, 63, 125, 187, 249, 251}, java.util.Arrays.copyOf(s, 6));
+        assertArrayEquals(new long[] {45250, 49000, 50000}, java.util.Arrays.copyOfRange(s, 63, 66));
+        // 25 quarter-epoch steps in epochs 0-4, then epoch ends: 21 (epochs 5-25), 10 (28..64), 9 (75..195), the last
+        assertEquals(1001, s[20]);
+        assertEquals(1249, s[24]);
+        assertEquals(1500, s[25]);
+        assertEquals(6500, s[45]);
+        assertEquals(29 * 250, s[46]);
+        assertEquals(65 * 250, s[55]);
+        assertEquals(76 * 250, s[56]);
+    }
+
+    @Test
+    void maoScheduleOfAShortRunEndsWithItsLastStep() {
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, Training.maoSchedule(3, 3));
+        assertArrayEquals(new long[] {1}, Training.maoSchedule(1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Training.maoSchedule(0, 5));
+        assertThrows(IllegalArgumentException.class, () -> Training.maoSchedule(5, 0));
     }
 
     @Test
