@@ -1,17 +1,13 @@
 package org.netgauss.cli;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.netgauss.store.DType;
-import org.netgauss.store.Npy;
-import org.netgauss.store.NpyArray;
 import org.netgauss.pigmm.WeightEnsemble;
 
 /**
- * Reads a weight ensemble {@code [N, rows, cols]} from a {@code .npy} file for the command line, checking at the
- * boundary so that every failure is one line naming the file, what was expected and what was found.
+ * Reads a weight ensemble {@code [N, rows, cols]} from a {@code .npy} file for the command line through
+ * {@link WeightEnsemble#read}, then checks its shape for the chosen model, so that every failure is one line naming
+ * the file, what was expected and what was found, with the command-line option that fits a smaller layer.
  */
 final class EnsembleInput {
     private EnsembleInput() {
@@ -40,58 +36,28 @@ final class EnsembleInput {
     }
 
     /**
-     * Loads and checks the ensemble; {@code purpose} names the model in messages, e.g. "the 13-parameter PIGMM".
+     * Loads ({@link WeightEnsemble#read}: file, dtype, rank, finite entries) and checks the shape for the model;
+     * {@code purpose} names the model in messages, e.g. "the 13-parameter PIGMM".
      *
      * @throws IllegalArgumentException naming the file: missing, not a .npy, truncated, not float32/float64, not
      *                                  rank 3, too small for the model, or holding NaN/Inf
      */
     static WeightEnsemble read(Path path, Shape shape, String purpose) {
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException(path + ": no such file; expected a .npy ensemble " + shape.expected);
-        }
-        if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException(path + ": is a directory; expected a .npy ensemble " + shape.expected);
-        }
-        NpyArray a;
-        try {
-            a = Npy.read(path);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(path + ": could not be read (" + e.getCause().getMessage() + ")", e);
-        }
-        int[] s = a.shape();
-        if (a.dtype() != DType.FLOAT32 && a.dtype() != DType.FLOAT64) {
-            throw new IllegalArgumentException(path + ": expected float32 or float64 weights, found dtype "
-                    + a.dtype().descr() + " " + Arrays.toString(s) + "; convert with arr.astype(np.float64)");
-        }
-        if (s.length != 3) {
-            throw new IllegalArgumentException(path + ": expected a rank-3 ensemble " + shape.expected + ", found shape "
-                    + Arrays.toString(s) + (s.length == 2 ? "; a single matrix? use arr[None] to make an ensemble of one"
-                    : ""));
-        }
-        int n = s[0];
-        int rows = s[1];
-        int cols = s[2];
-        if (shape.square && rows != cols) {
+        WeightEnsemble e = WeightEnsemble.read(path);
+        String found = Arrays.toString(new int[] {e.members(), e.rows(), e.cols()});
+        if (shape.square && !e.isSquare()) {
             throw new IllegalArgumentException(path + ": " + purpose + " needs square members " + shape.expected
-                    + ", found " + Arrays.toString(s) + "; use --model rectangular for an M x N layer");
+                    + ", found " + found + "; use --model rectangular for an M x N layer");
         }
-        if (rows < shape.minSize || cols < shape.minSize) {
+        if (e.rows() < shape.minSize || e.cols() < shape.minSize) {
             throw new IllegalArgumentException(path + ": " + purpose + " needs " + shape.expected + ", found "
-                    + Arrays.toString(s) + (shape == Shape.PIGMM
+                    + found + (shape == Shape.PIGMM
                     ? " (V_2 has dimension D(D-3)/2); use --model bipartite or --model iid for small layers" : ""));
         }
-        if (n < 2) {
+        if (e.members() < 2) {
             throw new IllegalArgumentException(path + ": " + purpose + " needs at least 2 members " + shape.expected
-                    + ", found " + Arrays.toString(s) + "; a single matrix has no ensemble variance");
+                    + ", found " + found + "; a single matrix has no ensemble variance");
         }
-        double[] x = a.doubles();
-        int size = rows * cols;
-        for (int p = 0; p < x.length; p++) {
-            if (!Double.isFinite(x[p])) {
-                throw new IllegalArgumentException(path + ": member " + p / size + " entry (" + (p % size) / cols + ", "
-                        + p % cols + ") is " + x[p] + "; expected finite weights (did training diverge?)");
-            }
-        }
-        return WeightEnsemble.of(x, n, rows, cols);
+        return e;
     }
 }

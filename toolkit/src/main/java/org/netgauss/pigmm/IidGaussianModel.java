@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * docs/spec/pigmm.md §2.8 "IID special case"). Two parameters; MLE m = mean of all entries, s² = their biased variance.
  * In PIGMM form it is f = (D m, 0, s², 0, s², s², 0, 0, s², 0, s², s², s²).
  */
-public record IidGaussianModel(int rows, int cols, double mean, double variance) {
+public record IidGaussianModel(int rows, int cols, double mean, double variance) implements GaussianMatrixModel {
 
     /** MLE from all entries of all members (biased variance). */
     public static IidGaussianModel fit(WeightEnsemble ensemble) {
@@ -25,12 +25,20 @@ public record IidGaussianModel(int rows, int cols, double mean, double variance)
         return new IidGaussianModel(ensemble.rows(), ensemble.cols(), m, s / x.length);
     }
 
+    /** "IID". */
+    @Override
+    public String name() {
+        return "IID";
+    }
+
     /** Number of free parameters, 2. */
+    @Override
     public int parameterCount() {
         return 2;
     }
 
     /** The same model as a 13-parameter PIGMM (square only). */
+    @Override
     public PigmmParameters toPigmmParameters() {
         if (rows != cols) {
             throw new IllegalStateException("only a square model embeds in the PIGMM, this one is " + rows + " x " + cols);
@@ -39,6 +47,7 @@ public record IidGaussianModel(int rows, int cols, double mean, double variance)
     }
 
     /** One draw, row-major. */
+    @Override
     public double[] sample(RandomGenerator rng) {
         double[] x = new double[rows * cols];
         double sd = Math.sqrt(variance);
@@ -48,16 +57,8 @@ public record IidGaussianModel(int rows, int cols, double mean, double variance)
         return x;
     }
 
-    /** An ensemble of independent draws. */
-    public WeightEnsemble sample(int members, RandomGenerator rng) {
-        double[] data = new double[members * rows * cols];
-        for (int a = 0; a < members; a++) {
-            System.arraycopy(sample(rng), 0, data, a * rows * cols, rows * cols);
-        }
-        return WeightEnsemble.of(data, members, rows, cols);
-    }
-
     /** Log-density of one matrix. */
+    @Override
     public double logLikelihood(double[] x) {
         if (!(variance > 0)) {
             throw new IllegalStateException("IID model with variance " + variance + " has no density");
@@ -67,15 +68,6 @@ public record IidGaussianModel(int rows, int cols, double mean, double variance)
             s += (v - mean) * (v - mean);
         }
         return -0.5 * (s / variance + x.length * Math.log(2 * Math.PI * variance));
-    }
-
-    /** Σ over members of the log-density. */
-    public double logLikelihood(WeightEnsemble ensemble) {
-        double s = 0;
-        for (int a = 0; a < ensemble.members(); a++) {
-            s += logLikelihood(ensemble.member(a));
-        }
-        return s;
     }
 
     /** W₂² = MN[(m−m')² + (s−s')²] (docs/spec/pigmm.md §4 oracle, here for M x N). */

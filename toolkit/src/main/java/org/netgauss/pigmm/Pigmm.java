@@ -1,17 +1,34 @@
 package org.netgauss.pigmm;
 
+import java.nio.file.Path;
+import org.netgauss.store.NpyArray;
+
 /**
  * Entry point for the 13-parameter permutation-invariant Gaussian matrix model (PIGMM) of Hirst &amp; Ramgoolam,
  * "Approximate Gaussianity beyond initialisation in neural networks" (arXiv 2510.05218, 2025); implementation
  * {@code docs/spec/pigmm.md}.
  *
  * <pre>{@code
+ * PigmmFit fit = Pigmm.fit(Path.of("W2.npy"));  // or a WeightEnsemble, or run.checkpoint(20).weights("W2")
  * PigmmFit fit = Pigmm.fit(ensemble);          // moment matching = Gaussian MLE (docs/spec/pigmm.md §2.6)
  * fit.parameters().toTable();                   // f1..f13
  * }</pre>
  */
 public final class Pigmm {
     private Pigmm() {
+    }
+
+    /**
+     * {@link #fit(WeightEnsemble)} of the ensemble in a {@code .npy} file {@code [N, D, D]}
+     * ({@link WeightEnsemble#read}, whose one-line messages name the file).
+     */
+    public static PigmmFit fit(Path npy) {
+        return fit(WeightEnsemble.read(npy));
+    }
+
+    /** {@link #fit(WeightEnsemble)} of an array {@code [N, D, D]}, e.g. {@code run.checkpoint(20).weights("W2")}. */
+    public static PigmmFit fit(NpyArray weights) {
+        return fit(WeightEnsemble.of(weights));
     }
 
     /**
@@ -147,8 +164,18 @@ public final class Pigmm {
         return RectangularModel.fit(ensemble);
     }
 
-    /** AIC comparison of the IID, bipartite and 13-parameter models on one ensemble (docs/spec/pigmm.md §6). */
+    /** AIC/BIC comparison of the IID, bipartite and 13-parameter models on one ensemble (docs/spec/pigmm.md §6). */
     public static ModelComparison compareModels(WeightEnsemble ensemble) {
         return ModelComparison.of(ensemble);
+    }
+
+    /** {@link #compareModels(WeightEnsemble)} of the ensemble in a {@code .npy} file. */
+    public static ModelComparison compareModels(Path npy) {
+        return ModelComparison.of(WeightEnsemble.read(npy));
+    }
+
+    /** {@link #compareModels(WeightEnsemble)} of an array {@code [N, rows, cols]}, e.g. a checkpoint's weights. */
+    public static ModelComparison compareModels(NpyArray weights) {
+        return ModelComparison.of(WeightEnsemble.of(weights));
     }
 }

@@ -19,7 +19,12 @@ public record PigmmFit(PigmmParameters parameters, int members, double logLikeli
 
     /** Akaike information criterion 2k − 2 log L. */
     public double aic() {
-        return 2 * parameterCount() - 2 * logLikelihood;
+        return InformationCriteria.aic(parameterCount(), logLikelihood);
+    }
+
+    /** Bayesian information criterion k ln N − 2 log L, N = members. */
+    public double bic() {
+        return InformationCriteria.bic(parameterCount(), members, logLikelihood);
     }
 
     /** The parameters f1..f13 as a table. */

@@ -30,7 +30,8 @@ import tech.tablesaw.api.Table;
  * repository (docs/spec/pigmm.md §2.5, checklist item 8).
  */
 public record PigmmParameters(int d, double f1, double f2, double f3, double f4, double f5, double f6, double f7,
-                              double f8, double f9, double f10, double f11, double f12, double f13) {
+                              double f8, double f9, double f10, double f11, double f12, double f13)
+        implements GaussianMatrixModel {
 
     private static final String[] MEANING = {
         "<S01>", "<S02>", "Cov V0 (1,1)", "Cov V0 (1,2)", "Cov V0 (2,2)", "Cov VH (c,c)", "Cov VH (c,r)",
@@ -217,26 +218,50 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
         return Math.sqrt(wasserstein2Squared(other));
     }
 
+    /** "PIGMM". */
+    @Override
+    public String name() {
+        return "PIGMM";
+    }
+
+    /** D. */
+    @Override
+    public int rows() {
+        return d;
+    }
+
+    /** D. */
+    @Override
+    public int cols() {
+        return d;
+    }
+
+    /** Number of free parameters, 13. */
+    @Override
+    public int parameterCount() {
+        return 13;
+    }
+
+    /** This model itself. */
+    @Override
+    public PigmmParameters toPigmmParameters() {
+        return this;
+    }
+
     /** One matrix drawn from this model, row-major D x D; randomness only from {@code rng}. */
+    @Override
     public double[] sample(RandomGenerator rng) {
         return PigmmSampler.sample(this, rng);
     }
 
-    /** An ensemble of {@code members} independent draws from this model. */
-    public WeightEnsemble sample(int members, RandomGenerator rng) {
-        double[] data = new double[members * d * d];
-        for (int n = 0; n < members; n++) {
-            System.arraycopy(sample(rng), 0, data, n * d * d, d * d);
-        }
-        return WeightEnsemble.of(data, members, d, d);
-    }
-
     /** Log-density of one row-major matrix under this model (docs/spec/pigmm.md §2.5); needs {@link #isNormalisable()}. */
+    @Override
     public double logLikelihood(double[] matrix) {
         return PigmmLikelihood.logDensity(this, IrrepQuadratics.of(matrix, d));
     }
 
-    /** Σ over members of the log-density. */
+    /** Σ over members of the log-density (one likelihood object for all members). */
+    @Override
     public double logLikelihood(WeightEnsemble ensemble) {
         ensemble.requireSquare("PIGMM log-likelihood", d, 1);
         if (ensemble.rows() != d) {

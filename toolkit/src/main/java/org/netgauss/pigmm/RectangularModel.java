@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * f9 = σ²_H0 (row copy), f5 = f11 = f12 = f13 = σ²_HH, and f2 = f4 = f7 = f8 = f10 = 0.
  */
 public record RectangularModel(int rows, int cols, double mu, double var00, double varH0, double var0H,
-                               double varHH) {
+                               double varHH) implements GaussianMatrixModel {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -84,7 +84,14 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
                 sum[3] / k / ((double) (m - 1) * (n - 1)));
     }
 
+    /** "bipartite S_D x S_D" for square members, else "S_M x S_N". */
+    @Override
+    public String name() {
+        return rows == cols ? "bipartite S_D x S_D" : "S_M x S_N";
+    }
+
     /** Number of free parameters, 5. */
+    @Override
     public int parameterCount() {
         return 5;
     }
@@ -102,6 +109,7 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
     }
 
     /** The 13-parameter PIGMM this square model is a special case of (docs/spec/pigmm.md §6). */
+    @Override
     public PigmmParameters toPigmmParameters() {
         if (rows != cols) {
             throw new IllegalStateException("only a square " + rows + " x " + cols
@@ -111,6 +119,7 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
     }
 
     /** One draw, row-major M x N; each block is an isotropic Gaussian projected onto its irrep. */
+    @Override
     public double[] sample(RandomGenerator rng) {
         int m = rows;
         int n = cols;
@@ -130,15 +139,6 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
             }
         }
         return x;
-    }
-
-    /** An ensemble of independent draws. */
-    public WeightEnsemble sample(int members, RandomGenerator rng) {
-        double[] data = new double[members * rows * cols];
-        for (int a = 0; a < members; a++) {
-            System.arraycopy(sample(rng), 0, data, a * rows * cols, rows * cols);
-        }
-        return WeightEnsemble.of(data, members, rows, cols);
     }
 
     private static double[] centred(int size, double sd, RandomGenerator rng) {
@@ -174,6 +174,7 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
     }
 
     /** Log-density of one row-major M x N matrix; blocks are independent with the dimensions above. */
+    @Override
     public double logLikelihood(double[] x) {
         if (x.length != rows * cols) {
             throw new IllegalArgumentException("expected " + rows + " x " + cols + " values, found " + x.length);
@@ -188,18 +189,6 @@ public record RectangularModel(int rows, int cols, double mu, double var00, doub
                 + s[2] / var0H + (cols - 1) * (LOG_2PI + Math.log(var0H))
                 + s[3] / varHH + (double) (rows - 1) * (cols - 1) * (LOG_2PI + Math.log(varHH));
         return -0.5 * sum;
-    }
-
-    /** Σ over members of the log-density. */
-    public double logLikelihood(WeightEnsemble ensemble) {
-        if (ensemble.rows() != rows || ensemble.cols() != cols) {
-            throw new IllegalArgumentException("model is " + rows + " x " + cols + ", ensemble is " + ensemble);
-        }
-        double s = 0;
-        for (int a = 0; a < ensemble.members(); a++) {
-            s += logLikelihood(ensemble.member(a));
-        }
-        return s;
     }
 
     /**

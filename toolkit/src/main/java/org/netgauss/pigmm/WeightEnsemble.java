@@ -1,6 +1,12 @@
 package org.netgauss.pigmm;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import org.netgauss.store.DType;
+import org.netgauss.store.Npy;
+import org.netgauss.store.NpyArray;
 
 /**
  * An ensemble of N real matrices of shape rows x cols, for example the same layer of N independently
@@ -51,6 +57,59 @@ public final class WeightEnsemble {
         return new WeightEnsemble(copy, members, rows, cols);
     }
 
+    /**
+     * The ensemble in a NumPy {@code .npy} file of shape {@code [N, rows, cols]}, float32 or float64 (for example
+     * {@code torch.stack([net.fc2.weight for net in nets]).numpy()}), checked at the boundary.
+     *
+     * <pre>{@code
+     * PigmmFit fit = Pigmm.fit(WeightEnsemble.read(Path.of("W2.npy")));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException in one line naming the file: missing, a directory, not a .npy file or
+     *                                  truncated, not float32/float64, not rank 3 (with the shape found), or
+     *                                  holding a NaN/infinite entry (naming the member and entry)
+     */
+    public static WeightEnsemble read(Path path) {
+        String expected = "expected a .npy ensemble [N, rows, cols]";
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException(path + ": no such file; " + expected);
+        }
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException(path + ": is a directory; " + expected);
+        }
+        NpyArray a;
+        try {
+            a = Npy.read(path);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(path + ": could not be read (" + e.getCause().getMessage() + ")", e);
+        }
+        try {
+            return of(a);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The ensemble held by an array of shape {@code [N, rows, cols]}, float32 or float64: a {@code .npy} file read
+     * with {@link Npy#read} or a checkpoint's {@code weights("W2")}. Float32 entries are widened exactly.
+     *
+     * @throws IllegalArgumentException if the dtype is not a float, the rank is not 3, or an entry is not finite
+     */
+    public static WeightEnsemble of(NpyArray a) {
+        int[] s = a.shape();
+        if (a.dtype() != DType.FLOAT32 && a.dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException("expected float32 or float64 weights, found dtype " + a.dtype().descr()
+                    + " " + Arrays.toString(s) + "; convert with arr.astype(np.float64)");
+        }
+        if (s.length != 3) {
+            throw new IllegalArgumentException("expected a rank-3 ensemble [N, rows, cols], found shape "
+                    + Arrays.toString(s) + (s.length == 2
+                    ? "; a single matrix? use arr[None] to make an ensemble of one" : ""));
+        }
+        return of(a.doubles(), s[0], s[1], s[2]);
+    }
+
     /** An ensemble from nested arrays {@code matrices[n][i][j]}; all members must share one shape. */
     public static WeightEnsemble of(double[][][] matrices) {
         if (matrices.length == 0 || matrices[0].length == 0 || matrices[0][0].length == 0) {
@@ -98,8 +157,8 @@ public final class WeightEnsemble {
                 int n = p / size;
                 int i = (p % size) / cols;
                 int j = p % cols;
-                throw new IllegalArgumentException("weight ensemble member " + n + " entry (" + i + ", " + j + ") is "
-                        + data[p] + "; only finite values can be modelled (did training diverge?)");
+                throw new IllegalArgumentException("member " + n + " entry (" + i + ", " + j + ") is " + data[p]
+                        + "; expected finite weights (did training diverge?)");
             }
         }
     }

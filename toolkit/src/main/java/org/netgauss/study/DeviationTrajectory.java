@@ -48,7 +48,7 @@ public final class DeviationTrajectory {
         List<Double> sd = new ArrayList<>();
         List<Double> dev = new ArrayList<>();
         for (String l : layers) {
-            WeightEnsemble ens = PigmmTrajectory.ensemble(run.checkpoint(epoch).weights(l), run + " " + l);
+            WeightEnsemble ens = PigmmTrajectory.layer(run, epoch, l);
             for (InvariantEstimate est : Deviations.paper(ens).estimates()) {
                 ep.add(epoch);
                 layer.add(l);

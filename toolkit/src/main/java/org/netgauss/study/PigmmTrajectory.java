@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 import org.netgauss.study.AnalysisCache;
-import org.netgauss.store.NpyArray;
 import org.netgauss.store.RunDir;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -59,7 +58,7 @@ public final class PigmmTrajectory {
         double[] full = new double[n];
         int[] dims = new int[n];
         for (int k = 0; k < n; k++) {
-            WeightEnsemble ens = ensemble(run.checkpoint(epoch).weights(layers.get(k)), run + " " + layers.get(k));
+            WeightEnsemble ens = layer(run, epoch, layers.get(k));
             int d = ens.rows();
             dims[k] = d;
             PigmmFit fit = Pigmm.fit(ens);
@@ -84,12 +83,13 @@ public final class PigmmTrajectory {
                 DoubleColumn.create("logL_bipartite", bip), DoubleColumn.create("logL_pigmm", full));
     }
 
-    /** A checkpoint array {@code [N, D, D]} as a weight ensemble, named in errors by {@code what}. */
-    public static WeightEnsemble ensemble(NpyArray a, String what) {
-        if (a.rank() != 3) {
-            throw new IllegalArgumentException(what + ": expected a [N, rows, cols] array, found rank " + a.rank());
+    /** Layer {@code layer} at checkpoint {@code epoch} of {@code run}, named in errors by run, epoch and layer. */
+    static WeightEnsemble layer(RunDir run, int epoch, String layer) {
+        try {
+            return WeightEnsemble.of(run.checkpoint(epoch).weights(layer));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(run + " epoch " + epoch + " " + layer + ": " + e.getMessage(), e);
         }
-        return WeightEnsemble.of(a.doubles(), a.dim(0), a.dim(1), a.dim(2));
     }
 
     /** The fitted parameters of one row of a trajectory table. */

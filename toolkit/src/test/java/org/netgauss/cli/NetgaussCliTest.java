@@ -253,7 +253,7 @@ class NetgaussCliTest {
     void wrongRankIsRejectedWithFoundShape() {
         Path p = dir.resolve("matrix.npy");
         Npy.write(p, new double[36], 6, 6);
-        assertRejected(run("fit", p.toString()), "matrix.npy", "rank-3", "[N, D, D]", "found shape [6, 6]");
+        assertRejected(run("fit", p.toString()), "matrix.npy", "rank-3", "[N, rows, cols]", "found shape [6, 6]");
     }
 
     @Test

@@ -35,7 +35,7 @@ class PigmmTrajectoryTest {
         Table t = PigmmTrajectory.of(run, List.of("W2", "W3"), d -> 1.0 / d);
         assertEquals(6, t.rowCount());
         // row 3 = epoch 1, W3
-        PigmmParameters direct = Pigmm.fit(PigmmTrajectory.ensemble(run.checkpoint(1).weights("W3"), "W3")).parameters();
+        PigmmParameters direct = Pigmm.fit(run.checkpoint(1).weights("W3")).parameters();
         assertEquals(direct.f6(), PigmmTrajectory.parameters(t, 3).f6(), 1e-12);
         assertEquals("W3", t.stringColumn("layer").get(3));
     }
