@@ -1,6 +1,7 @@
 # Shared by the scripts in environment/bin. Sourced, not run.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-KERNELSPEC_NAME=java
+# not "java": that is IJava's and JJava's kernelspec, which netgauss must never overwrite
+KERNELSPEC_NAME=netgauss-java
 JUPYTER_DATA="${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}"
 MNIST_DIR="${NETGAUSS_DATA:-$HOME/.cache/netgauss}/mnist"
 # Debian's python has Jupyter; a python3 earlier on PATH (pyenv, conda) may not. Binder has its own.

@@ -1,4 +1,4 @@
-"""Executes notebooks headless with the 'java' kernel and writes the executed .ipynb and .html.
+"""Executes notebooks headless with the 'netgauss-java' kernel and writes the executed .ipynb and .html.
 
     /usr/bin/python3 run_notebooks.py --out build/notebooks [--timeout 3600] [--force] notebooks/*.ipynb
 
@@ -116,7 +116,7 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
     parser.add_argument("--timeout", type=int, default=3600, help="seconds per cell")
-    parser.add_argument("--kernel", default="java")
+    parser.add_argument("--kernel", default="netgauss-java")
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--stamp", action="append", default=[], help="extra inputs of the up-to-date check")
     parser.add_argument("notebooks", nargs="+")

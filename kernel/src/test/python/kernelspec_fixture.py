@@ -1,4 +1,4 @@
-"""Shared helpers for the kernel's Python-driven tests: start a 'java' kernel from JUPYTER_DATA_DIR, run code,
+"""Shared helpers for the kernel's Python-driven tests: start the 'netgauss-java' kernel from JUPYTER_DATA_DIR, run code,
 collect its iopub messages."""
 import queue
 import time
@@ -6,7 +6,7 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 TIMEOUT = 60
-KERNEL = "java"
+KERNEL = "netgauss-java"
 
 
 def start(name=KERNEL, startup_timeout=30, **popen):

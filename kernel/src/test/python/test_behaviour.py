@@ -1,5 +1,5 @@
 """What a notebook user sees from the netgauss Java kernel: rich results, streaming, errors, interrupt and
-the classpath magics. Needs JUPYTER_DATA_DIR with the 'java' kernelspec whose classpath holds the toolkit
+the classpath magics. Needs JUPYTER_DATA_DIR with the 'netgauss-java' kernelspec whose classpath holds the toolkit
 (its Extension renders Tablesaw tables and XChart charts)."""
 import os
 import re

@@ -1,6 +1,6 @@
 """Jupyter protocol conformance of the netgauss Java kernel, with Debian's jupyter_kernel_test.
 
-Run with Debian's python and JUPYTER_DATA_DIR pointing at a data dir holding the 'java' kernelspec:
+Run with Debian's python and JUPYTER_DATA_DIR pointing at a data dir holding the 'netgauss-java' kernelspec:
     /usr/bin/python3 -m unittest -v test_conformance
 """
 import unittest
@@ -9,7 +9,7 @@ import jupyter_kernel_test
 
 
 class JavaKernelConformance(jupyter_kernel_test.KernelTests):
-    kernel_name = "java"
+    kernel_name = "netgauss-java"
     language_name = "java"
     file_extension = ".jshell"
 

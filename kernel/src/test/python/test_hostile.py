@@ -3,7 +3,7 @@ shell socket and on the control socket by a client of its own; after each, the k
 kernel_info on both sockets, and the kernel's log must hold at most one line per dropped message. Then a cell,
 an interrupt and a shutdown must all be answered. Prints "kernel cases survived: N / M".
 
-Needs JUPYTER_DATA_DIR with the 'java' kernelspec (see kernelspec_fixture)."""
+Needs JUPYTER_DATA_DIR with the 'netgauss-java' kernelspec (see kernelspec_fixture)."""
 import hashlib
 import hmac
 import json

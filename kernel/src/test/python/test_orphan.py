@@ -1,6 +1,6 @@
-"""A kernel whose parent dies must not live on as an orphan (issue 14): start the 'java' kernel from a short-lived
+"""A kernel whose parent dies must not live on as an orphan (issue 14): start the 'netgauss-java' kernel from a short-lived
 shell, as a notebook server or nbclient would start it, kill that shell with SIGKILL, and the kernel's JVM must be
-gone within a few seconds. Needs JUPYTER_DATA_DIR with the 'java' kernelspec."""
+gone within a few seconds. Needs JUPYTER_DATA_DIR with the 'netgauss-java' kernelspec."""
 import os
 import signal
 import subprocess

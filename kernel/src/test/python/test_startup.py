@@ -1,4 +1,4 @@
-"""Starts the 'java' kernel N times in a row (default 50): every start must answer kernel_info, none may hang.
+"""Starts the 'netgauss-java' kernel N times in a row (default 50): every start must answer kernel_info, none may hang.
 Prints the start-to-ready times (process start to the first kernel_info_reply), the start-to-first-result
 times (process start to the result of a first cell '1', which waits for JShell to warm up and the startup
 imports to run) and the per-cell overhead of a trivial cell, and writes them as JSON to $STARTUP_REPORT if set."""
@@ -16,7 +16,7 @@ N = int(os.environ.get("STARTUP_RUNS", "50"))
 
 
 def one_start():
-    km = KernelManager(kernel_name="java")
+    km = KernelManager(kernel_name=kf.KERNEL)
     t0 = time.monotonic()
     km.start_kernel()
     kc = km.client()

@@ -1,6 +1,9 @@
 package org.netgauss.kernel;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,21 +30,50 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp 'kernel/target/lib/*:kernel/target/netgauss-kernel.jar' org.netgauss.kernel.KernelSpecInstaller \
  *   --kernels-dir ~/.local/share/jupyter/kernels --kernel-classpath '...' --classpath '...' \
- *   --import-packages-of toolkit/target/netgauss-toolkit.jar [--name java] [--display-name "Java (netgauss)"]
- *   [--java /usr/bin/java] [--jvm-opt -Xmx8g]...
+ *   --import-packages-of toolkit/target/netgauss-toolkit.jar [--name netgauss-java]
+ *   [--display-name "Java (netgauss)"] [--java /usr/bin/java] [--jvm-opt -Xmx8g]...
  * </pre>
  *
- * Files are written only when their content changes, each through a temporary file and a rename.
+ * The default name, {@value #DEFAULT_NAME}, cannot collide with the {@code java} that IJava and JJava install.
+ * Every kernel.json written here carries the marker {@code metadata.netgauss}; a kernelspec directory whose
+ * kernel.json lacks it was written by someone else and is never touched (one line on stderr, exit code 2).
+ * One name means one checkout: the clone that ran the set-up last owns {@value #DEFAULT_NAME}, and the installer
+ * says so when it takes the name over from another checkout. Files are written only when their content changes,
+ * each through a temporary file and a rename.
  */
 public final class KernelSpecInstaller {
+    public static final String DEFAULT_NAME = "netgauss-java";
+    /** The key under kernel.json's {@code metadata} that marks a kernelspec as netgauss's. */
+    static final String MARKER = "netgauss";
+
     private KernelSpecInstaller() {
     }
 
     public static void main(String[] args) {
+        try {
+            System.out.println(install(args));
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            System.err.println("netgauss: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * Writes the kernelspec that {@code args} describe.
+     *
+     * @return one line saying what was done
+     * @throws IllegalStateException when the kernelspec directory holds a kernel.json that netgauss did not write
+     */
+    public static String install(String[] args) {
         Map<String, List<String>> opts = parse(args);
         Path kernelsDir = Path.of(single(opts, "kernels-dir", null));
-        String name = single(opts, "name", "java");
+        String name = single(opts, "name", DEFAULT_NAME);
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("kernelspec name '" + name + "' has characters other than letters,"
+                    + " digits, '.', '_' and '-'");
+        }
         Path dir = kernelsDir.resolve(name);
+        String previousKernel = previousKernelClasspath(dir.resolve("kernel.json"), name);
         String java = single(opts, "java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
         List<String> argv = new ArrayList<>();
@@ -83,10 +115,45 @@ public final class KernelSpecInstaller {
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("env", env);
-        spec.put("metadata", Map.of("debugger", false));
+        String kernelClasspath = single(opts, "kernel-classpath", null);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("debugger", false);
+        metadata.put(MARKER, Map.of("written_by", KernelSpecInstaller.class.getName(),
+                "kernel_classpath", kernelClasspath));
+        spec.put("metadata", metadata);
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
         boolean changed = writeIfChanged(dir.resolve("kernel.json"), json);
-        System.out.println((changed ? "installed" : "unchanged") + " kernelspec '" + name + "' in " + dir);
+        String line = (changed ? "installed" : "unchanged") + " kernelspec '" + name + "' in " + dir;
+        if (previousKernel != null && !previousKernel.equals(kernelClasspath)) {
+            line += " (it ran the kernel of another checkout, " + previousKernel + ", until now)";
+        }
+        return line;
+    }
+
+    /**
+     * The kernel classpath of the netgauss kernelspec at {@code kernelJson}, or null if there is none yet.
+     *
+     * @throws IllegalStateException if a kernelspec is there that netgauss did not write
+     */
+    static String previousKernelClasspath(Path kernelJson, String name) {
+        if (!Files.exists(kernelJson)) {
+            return null;
+        }
+        JsonObject marker = null;
+        try {
+            JsonElement spec = JsonParser.parseString(Files.readString(kernelJson, StandardCharsets.UTF_8));
+            JsonElement metadata = spec.isJsonObject() ? spec.getAsJsonObject().get("metadata") : null;
+            JsonElement m = metadata != null && metadata.isJsonObject() ? metadata.getAsJsonObject().get(MARKER) : null;
+            marker = m != null && m.isJsonObject() ? m.getAsJsonObject() : null;
+        } catch (IOException | RuntimeException e) {
+            // unreadable or not JSON: not ours either
+        }
+        if (marker == null) {
+            throw new IllegalStateException("the kernelspec '" + name + "' in " + kernelJson.getParent()
+                    + " was not written by netgauss, so it is left as it is; install under another --name");
+        }
+        JsonElement cp = marker.get("kernel_classpath");
+        return cp != null && cp.isJsonPrimitive() ? cp.getAsString() : "";
     }
 
     /** The feature release (17, 21, 25...) of the {@code java} executable, from {@code java -version}. */

@@ -12,6 +12,7 @@ import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KernelSpecInstallerTest {
@@ -48,5 +49,56 @@ class KernelSpecInstallerTest {
     void featureVersionReadsTheJavaExecutable() {
         Path executable = Path.of(System.getProperty("java.home"), "bin", "java");
         assertEquals(Runtime.version().feature(), KernelSpecInstaller.featureVersion(executable.toString()));
+    }
+
+    private static String[] args(Path kernels, String kernelClasspath, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("--kernels-dir", kernels.toString(),
+                "--kernel-classpath", kernelClasspath));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void theDefaultNameIsNotJavaAndTheSpecCarriesTheMarker(@TempDir Path kernels) throws Exception {
+        String line = KernelSpecInstaller.install(args(kernels, "/a/lib/*"));
+        assertEquals("installed kernelspec 'netgauss-java' in " + kernels.resolve("netgauss-java"), line);
+        String json = Files.readString(kernels.resolve("netgauss-java/kernel.json"));
+        assertTrue(json.contains("\"netgauss\": {"), json);
+        assertFalse(Files.exists(kernels.resolve("java")));
+        assertEquals("unchanged kernelspec 'netgauss-java' in " + kernels.resolve("netgauss-java"),
+                KernelSpecInstaller.install(args(kernels, "/a/lib/*")));
+    }
+
+    @Test
+    void aForeignKernelspecOfTheSameNameIsNeverOverwritten(@TempDir Path kernels) throws Exception {
+        Path foreign = kernels.resolve("java/kernel.json");
+        Files.createDirectories(foreign.getParent());
+        String ijava = "{\"argv\": [\"java\", \"-jar\", \"ijava.jar\", \"{connection_file}\"],"
+                + " \"display_name\": \"Java\", \"language\": \"java\"}";
+        Files.writeString(foreign, ijava);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KernelSpecInstaller.install(args(kernels, "/a/lib/*", "--name", "java",
+                        "--import-packages-of", "/nonexistent.jar")));
+        assertTrue(e.getMessage().contains("was not written by netgauss"), e.getMessage());
+        assertEquals(ijava, Files.readString(foreign));
+        try (var files = Files.list(foreign.getParent())) {
+            assertEquals(1, files.count(), "nothing else written into the foreign kernelspec's directory");
+        }
+        Files.writeString(foreign, "not json at all");
+        assertThrows(IllegalStateException.class, () -> KernelSpecInstaller.install(args(kernels, "/a", "--name", "java")));
+        assertEquals("not json at all", Files.readString(foreign));
+    }
+
+    @Test
+    void takingTheNameOverFromAnotherCheckoutIsSaid(@TempDir Path kernels) {
+        KernelSpecInstaller.install(args(kernels, "/clone-one/lib/*"));
+        String line = KernelSpecInstaller.install(args(kernels, "/clone-two/lib/*"));
+        assertTrue(line.endsWith("(it ran the kernel of another checkout, /clone-one/lib/*, until now)"), line);
+    }
+
+    @Test
+    void aNameThatIsNotADirectoryNameIsRefused(@TempDir Path kernels) {
+        assertThrows(IllegalArgumentException.class,
+                () -> KernelSpecInstaller.install(args(kernels, "/a", "--name", "../escape")));
     }
 }

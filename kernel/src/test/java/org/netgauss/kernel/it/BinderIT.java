@@ -42,7 +42,7 @@ class BinderIT {
         System.out.println(output);
         assertEquals(0, p.exitValue(), "postBuild failed:\n" + output);
 
-        Path kernelJson = home.resolve(".local/share/jupyter/kernels/java/kernel.json");
+        Path kernelJson = home.resolve(".local/share/jupyter/kernels/netgauss-java/kernel.json");
         assertTrue(Files.isRegularFile(kernelJson), "postBuild wrote no kernelspec at " + kernelJson);
         assertTrue(Files.readString(kernelJson).contains(repo.toString()), "kernelspec does not use the copy");
 

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Installs the built kernel as kernelspec {@code java} in a scratch Jupyter data directory under
- * {@code kernel/target}, and runs Debian's Python (with jupyter_client, nbconvert, jupyter_kernel_test) against it.
+ * Installs the built kernel as kernelspec {@code netgauss-java} in a private Jupyter data directory under
+ * {@code kernel/target} (never the user's), and runs Debian's Python (with jupyter_client, nbconvert, jupyter_kernel_test) against it.
  */
 final class JupyterHarness {
     static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -34,8 +34,9 @@ final class JupyterHarness {
         }
         Path kernelJar = onlyJar(ROOT.resolve("kernel/target"), "netgauss-kernel-");
         Path toolkitJar = onlyJar(ROOT.resolve("toolkit/target"), "netgauss-toolkit-");
-        KernelSpecInstaller.main(new String[] {
+        KernelSpecInstaller.install(new String[] {
                 "--kernels-dir", DATA_DIR.resolve("kernels").toString(),
+                "--name", KernelSpecInstaller.DEFAULT_NAME,
                 "--kernel-classpath", ROOT.resolve("kernel/target/lib") + File.separator + "*" + File.pathSeparator
                         + kernelJar,
                 "--classpath", toolkitJar + File.pathSeparator + ROOT.resolve("toolkit/target/lib") + File.separator
