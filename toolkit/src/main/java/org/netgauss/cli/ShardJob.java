@@ -55,12 +55,35 @@ public record ShardJob(TrainingConfig config, JsonObject data) {
                 throw new IllegalArgumentException(file + ": expected a JSON object with 'config' and 'data'");
             }
             JsonObject o = el.getAsJsonObject();
+            known("", o, java.util.Set.of("config", "data", "slurm"));
+            if (!o.get("data").isJsonObject() || !o.get("config").isJsonObject()) {
+                throw new IllegalArgumentException("'config' and 'data' must be JSON objects");
+            }
+            JsonObject data = o.getAsJsonObject("data");
+            known("data.", data, DATA.getOrDefault(data.has("dataset") ? data.get("dataset").getAsString() : "",
+                    java.util.Set.of("dataset")));
             TrainingConfig c = Training.configFromJson(o.getAsJsonObject("config"));
             return new ShardJob(c.withEnsembleSize(c.ensembleSize()), o.getAsJsonObject("data"));
         } catch (JsonParseException e) {
             throw new IllegalArgumentException(file + ": not valid JSON (" + e.getMessage() + ")", e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (IllegalStateException | UnsupportedOperationException | ClassCastException e) {
+            throw new IllegalArgumentException(file + ": a field has the wrong type (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The fields a job's data object may have, per dataset. */
+    private static final java.util.Map<String, java.util.Set<String>> DATA = java.util.Map.of(
+            "synthetic", java.util.Set.of("dataset", "samples", "classes", "features", "separation", "seed", "validation"),
+            "mnist", java.util.Set.of("dataset", "trainSize", "validation"));
+
+    private static void known(String prefix, JsonObject o, java.util.Set<String> allowed) {
+        for (String k : o.keySet()) {
+            if (!allowed.contains(k)) {
+                throw new IllegalArgumentException("unknown field '" + prefix + k + "'; allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
         }
     }
 

@@ -11,7 +11,10 @@ import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;
 import org.netgauss.study.Profile;
 import org.netgauss.study.TrainingProgress;
+import org.netgauss.store.MetricsCsv;
 import org.netgauss.store.RunDir;
+import org.netgauss.store.RunLock;
+import org.netgauss.store.RunWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,8 +92,14 @@ public final class TrainCommand implements Callable<Integer> {
                         + " epochs done); add --resume to continue it, or choose another --out");
             }
         } else if (Files.isDirectory(out) && isNonEmpty(out)) {
-            throw new IllegalArgumentException(out + " exists and is not a run directory (no manifest.json);"
-                    + " choose an empty or new --out");
+            if (!onlyRunFiles(out)) {
+                throw new IllegalArgumentException(out + " exists and is not a run directory (no manifest.json);"
+                        + " choose an empty or new --out");
+            }
+            if (!resume) {
+                throw new IllegalArgumentException(out + " holds a run stopped before its first checkpoint; add --resume"
+                        + " to start it again, or choose another --out");
+            }
         }
         TrainJob.Sets sets = job.data().load();
 
@@ -111,6 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
         } else if (d.snapshotSteps().length > 0) {
             t = t.withProbabilitySteps(d.snapshotSteps());
         }
+        t.checkFits();
+        RunLock.checkFree(out);
         TrainingProgress.run(t, sets.train(), out);
         summary(stdout, job, c, RunDir.open(out), trained[0], (System.nanoTime() - start) / 1e9, false);
         return 0;
@@ -127,6 +138,15 @@ public final class TrainCommand implements Callable<Integer> {
             c = shard.applyTo(c);
         }
         return c;
+    }
+
+    /** Whether everything in {@code dir} is something a run writes (the leftovers of a killed run creation). */
+    private static boolean onlyRunFiles(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.allMatch(p -> RunWriter.isRunFile(p.getFileName().toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(dir + ": cannot list (" + e.getMessage() + ")", e);
+        }
     }
 
     private static boolean isNonEmpty(Path dir) {
@@ -180,24 +200,22 @@ public final class TrainCommand implements Callable<Integer> {
         outw.flush();
     }
 
-    /** Mean train loss, train accuracy and validation accuracy over members at the last recorded epoch. */
+    /** Mean train loss, train accuracy and test accuracy over members at the last recorded epoch. */
     private static double[] lastEpochMeans(RunDir run) {
-        java.util.List<String> lines = run.metricsLines();
         int epoch = run.epochsDone();
         if (epoch == 0) {
             return null;
         }
         double[] sum = new double[3];
         int[] n = new int[3];
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",", -1);
-            if (f.length < 7 || Integer.parseInt(f[1]) != epoch) {
+        for (MetricsCsv.Row r : run.metricsRows()) {
+            if (r.epoch() != epoch) {
                 continue;
             }
-            int[] cols = {3, 4, 6};
+            double[] v = {r.trainLoss(), r.trainAccuracy(), r.testAccuracy()};
             for (int k = 0; k < 3; k++) {
-                if (!f[cols[k]].isEmpty()) {
-                    sum[k] += Double.parseDouble(f[cols[k]]);
+                if (!Double.isNaN(v[k])) {
+                    sum[k] += v[k];
                     n[k]++;
                 }
             }

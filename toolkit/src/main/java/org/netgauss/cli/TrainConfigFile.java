@@ -85,7 +85,9 @@ public final class TrainConfigFile {
     public static TrainJob read(Path path, Profile profile) {
         Object root;
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // a repeated key is a mistake, not "last one wins"
+            root = new Yaml(new SafeConstructor(options)).load(in);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException(path + ": no such config file", e);
         } catch (IOException e) {

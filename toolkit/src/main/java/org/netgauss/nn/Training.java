@@ -1,7 +1,6 @@
 package org.netgauss.nn;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.netgauss.data.Dataset;
 import org.netgauss.store.NpyArray;
+import org.netgauss.store.MetricsCsv;
 import org.netgauss.store.RunDir;
+import org.netgauss.store.RunWriter;
 
 /**
  * Trains an ensemble into a {@link RunDir}, checkpointing as it goes and resuming an interrupted run.
@@ -133,48 +134,64 @@ public final class Training {
     /** The epoch this training stops after (leaving the run resumable), or the config's epochs. */
     public int lastEpoch() { return Math.min(config.epochs(), stopAfterEpoch); }
 
-    /** Trains (or resumes) into {@code dir} and returns the run. */
+    /**
+     * Refuses a config whose arrays this JVM cannot hold (before anything is allocated or written; {@link #run}
+     * checks it too).
+     *
+     * @throws IllegalArgumentException one line saying what is too large
+     */
+    public Training checkFits() {
+        TrainingMemory.check(config, threads, snapshots);
+        return this;
+    }
+
+    /**
+     * Trains (or resumes) into {@code dir} and returns the run. The directory is locked for the whole training
+     * ({@link RunWriter}); a directory holding a run killed before its first checkpoint is started afresh.
+     *
+     * @throws IllegalStateException    if another process is writing {@code dir} (naming it)
+     * @throws IllegalArgumentException if the config needs more memory than this JVM has (before anything is
+     *                                  written), or {@code dir} holds another run or a damaged one
+     */
     public RunDir run(Dataset train, Path dir) {
         Objects.requireNonNull(train, "train");
         if (snapshotSteps.length > 0 && snapshots == null) {
             throw new IllegalArgumentException("probability steps were given without a snapshot set; add withSnapshots(subset)");
         }
+        TrainingMemory.check(config, threads, snapshots);
+        try (RunWriter run = RunWriter.lock(dir)) {
+            return run(train, run);
+        }
+    }
+
+    private RunDir run(Dataset train, RunWriter run) {
         EnsembleTrainer trainer;
-        RunDir run;
-        List<String> metrics = new ArrayList<>();
-        if (Files.exists(dir.resolve("manifest.json"))) {
-            run = RunDir.open(dir);
-            checkSameRun(run, train);
-            int from = run.resumableEpoch();
-            if (from < 0) {
-                throw new IllegalStateException(dir + " has no checkpoint with optimiser state to resume from; "
-                        + "delete the directory to start again");
-            }
-            trainer = EnsembleTrainer.restore(config, threads, run.checkpoint(from));
-            List<String> lines = run.metricsLines();
-            metrics.add(HEADER);
-            for (int i = 1; i < lines.size(); i++) {
-                String[] f = lines.get(i).split(",", 3);
-                if (f.length >= 2 && Integer.parseInt(f[1]) <= from) {
-                    metrics.add(lines.get(i));
+        List<MetricsCsv.Row> metrics = new ArrayList<>();
+        RunDir old = run.existing().orElse(null);
+        if (old != null && old.resumableEpoch() >= 0) {
+            checkSameRun(old, train);
+            int from = old.resumableEpoch();
+            trainer = EnsembleTrainer.restore(config, threads, old.checkpoint(from));
+            for (MetricsCsv.Row r : old.metricsRows()) {
+                if (r.epoch() <= from) {
+                    metrics.add(r);
                 }
             }
-            run.rollBackTo(from);
+            run.rollBackTo(from, MetricsCsv.text(metrics));
             run.updateManifest("config", configJson(config));
         } else {
             JsonObject fields = new JsonObject();
             fields.add("config", configJson(config));
-            fields.add("seeds", seedsJson(config));
-            fields.add("members", membersJson(config));
+            fields.add("seeds", TrainingConfigJson.seeds(config));
+            fields.add("members", TrainingConfigJson.members(config));
             fields.add("data", dataJson(train));
-            run = RunDir.create(dir, fields);
+            run.start(fields);
             trainer = EnsembleTrainer.initialise(config, threads);
-            metrics.add(HEADER);
-            run.recordEpoch(0, String.join("\n", metrics) + "\n", checkpointArrays(trainer), trainer.stateArrays());
+            run.recordEpoch(0, MetricsCsv.text(metrics), checkpointArrays(trainer), trainer.stateArrays());
         }
         while (trainer.epoch() < config.epochs() && !trainer.allStopped()) {
             if (trainer.epoch() >= stopAfterEpoch) {
-                return run;
+                return run.run();
             }
             Map<Long, float[]> snaps = new java.util.TreeMap<>();
             EpochMetrics m = trainer.trainEpoch(train, validation, snapshots, snapshotSteps, snaps);
@@ -185,7 +202,7 @@ public final class Training {
             addRows(metrics, m, trainer);
             int e = m.epoch();
             boolean last = e == config.epochs() || trainer.allStopped();
-            String csv = String.join("\n", metrics) + "\n";
+            String csv = MetricsCsv.text(metrics);
             if (e % config.checkpointEvery() == 0 || last) {
                 run.recordEpoch(e, csv, checkpointArrays(trainer), trainer.stateArrays());
             } else {
@@ -194,13 +211,10 @@ public final class Training {
             listener.accept(m);
         }
         run.markComplete();
-        return run;
+        return run.run();
     }
 
-    private static final String HEADER =
-            "member,epoch,lr,train_loss,train_accuracy,validation_loss,validation_accuracy,stopped";
-
-    private static void addRows(List<String> rows, EpochMetrics m, EnsembleTrainer t) {
+    private static void addRows(List<MetricsCsv.Row> rows, EpochMetrics m, EnsembleTrainer t) {
         double[] loss = m.trainLoss();
         double[] acc = m.trainAccuracy();
         double[] vl = m.validationLoss();
@@ -208,13 +222,8 @@ public final class Training {
         double[] lr = m.lr();
         boolean[] stopped = m.stopped();
         for (int i = 0; i < loss.length; i++) {
-            rows.add(t.globalIndex(i) + "," + m.epoch() + "," + num(lr[i]) + "," + num(loss[i]) + "," + num(acc[i]) + ","
-                    + num(vl[i]) + "," + num(va[i]) + "," + stopped[i]);
+            rows.add(new MetricsCsv.Row(t.globalIndex(i), m.epoch(), lr[i], loss[i], acc[i], vl[i], va[i], stopped[i]));
         }
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
     private Map<String, NpyArray> checkpointArrays(EnsembleTrainer t) {
@@ -245,153 +254,14 @@ public final class Training {
         }
     }
 
-    /** The config as stored in the manifest (names for activation, init and loss). */
+    /** The config as stored in the manifest ({@link TrainingConfigJson#toJson}). */
     public static JsonObject configJson(TrainingConfig c) {
-        JsonObject o = new JsonObject();
-        Mlp mlp = c.mlp();
-        com.google.gson.JsonArray w = new com.google.gson.JsonArray();
-        for (int x : mlp.widths()) {
-            w.add(x);
-        }
-        o.add("widths", w);
-        o.addProperty("bias", mlp.bias());
-        o.addProperty("activation", mlp.activation().name());
-        o.addProperty("loss", mlp.loss().name().toLowerCase(Locale.ROOT));
-        o.addProperty("init", c.init().name());
-        JsonObject opt = new JsonObject();
-        Optimizer optimizer = c.optimizer();
-        if (optimizer instanceof Optimizer.Sgd s) {
-            opt.addProperty("type", "sgd");
-            opt.addProperty("lr", s.lr());
-            opt.addProperty("momentum", s.momentum());
-            opt.addProperty("dampening", s.dampening());
-            opt.addProperty("nesterov", s.nesterov());
-            opt.addProperty("weightDecay", s.weightDecay());
-        } else if (optimizer instanceof Optimizer.Adam a) {
-            adamJson(opt, "adam", a.lr(), a.beta1(), a.beta2(), a.eps(), a.weightDecay());
-        } else if (optimizer instanceof Optimizer.AdamW a) {
-            adamJson(opt, "adamw", a.lr(), a.beta1(), a.beta2(), a.eps(), a.weightDecay());
-        }
-        o.add("optimizer", opt);
-        o.addProperty("batchSize", c.batchSize());
-        o.addProperty("epochs", c.epochs());
-        o.addProperty("seed", c.seed());
-        o.addProperty("ensembleSize", c.ensembleSize());
-        o.addProperty("firstMember", c.firstMember());
-        o.addProperty("memberCount", c.memberCount());
-        o.addProperty("dataOrder", c.dataOrder().name().toLowerCase(Locale.ROOT));
-        if (c.scheduler() != null) {
-            JsonObject s = new JsonObject();
-            s.addProperty("type", "reduce-lr-on-plateau");
-            s.addProperty("monitor", "train_loss");
-            s.addProperty("factor", c.scheduler().factor());
-            s.addProperty("patience", c.scheduler().patience());
-            s.addProperty("threshold", c.scheduler().threshold());
-            s.addProperty("thresholdMode", "rel");
-            s.addProperty("minLr", c.scheduler().minLr());
-            o.add("scheduler", s);
-        }
-        if (c.earlyStopping() != null) {
-            JsonObject s = new JsonObject();
-            s.addProperty("monitor", "validation_loss");
-            s.addProperty("patience", c.earlyStopping().patience());
-            s.addProperty("minRelImprovement", c.earlyStopping().minRelImprovement());
-            o.add("earlyStopping", s);
-        }
-        o.addProperty("checkpointEvery", c.checkpointEvery());
-        return o;
+        return TrainingConfigJson.toJson(c);
     }
 
-    /**
-     * The config stored by {@link #configJson}, rebuilt: the inverse for built-in activations (relu, tanh,
-     * identity) and initialisations (torch-default, gaussian, glorot-uniform, glorot-normal, orthogonal). A run
-     * made with a custom activation or sampler cannot be rebuilt from its names alone: pass the objects again.
-     *
-     * @throws IllegalArgumentException naming the field that is missing or unknown
-     */
+    /** The config stored by {@link #configJson}, rebuilt ({@link TrainingConfigJson#fromJson}). */
     public static TrainingConfig configFromJson(JsonObject o) {
-        try {
-            int[] widths = new com.google.gson.Gson().fromJson(o.get("widths"), int[].class);
-            Loss loss = Loss.valueOf(o.get("loss").getAsString().toUpperCase(Locale.ROOT));
-            Mlp mlp = new Mlp(widths, o.get("bias").getAsBoolean(), Activation.named(o.get("activation").getAsString()), loss);
-            JsonObject op = o.getAsJsonObject("optimizer");
-            String type = op.get("type").getAsString();
-            Optimizer opt = switch (type) {
-                case "sgd" -> new Optimizer.Sgd(op.get("lr").getAsDouble(), op.get("momentum").getAsDouble(),
-                        op.get("dampening").getAsDouble(), op.get("nesterov").getAsBoolean(), op.get("weightDecay").getAsDouble());
-                case "adam" -> new Optimizer.Adam(op.get("lr").getAsDouble(), op.get("beta1").getAsDouble(),
-                        op.get("beta2").getAsDouble(), op.get("eps").getAsDouble(), op.get("weightDecay").getAsDouble());
-                case "adamw" -> new Optimizer.AdamW(op.get("lr").getAsDouble(), op.get("beta1").getAsDouble(),
-                        op.get("beta2").getAsDouble(), op.get("eps").getAsDouble(), op.get("weightDecay").getAsDouble());
-                default -> throw new IllegalArgumentException("unknown optimizer type '" + type + "' (sgd, adam, adamw)");
-            };
-            PlateauScheduler sched = null;
-            if (o.has("scheduler")) {
-                JsonObject sc = o.getAsJsonObject("scheduler");
-                sched = new PlateauScheduler(sc.get("factor").getAsDouble(), sc.get("patience").getAsInt(),
-                        sc.get("threshold").getAsDouble(), sc.get("minLr").getAsDouble());
-            }
-            EarlyStopping es = null;
-            if (o.has("earlyStopping")) {
-                JsonObject e = o.getAsJsonObject("earlyStopping");
-                es = new EarlyStopping(e.get("patience").getAsInt(), e.get("minRelImprovement").getAsDouble());
-            }
-            return new TrainingConfig(mlp, initNamed(o.get("init").getAsString()), opt, o.get("batchSize").getAsInt(),
-                    o.get("epochs").getAsInt(), o.get("seed").getAsLong(), o.get("ensembleSize").getAsInt(),
-                    o.get("firstMember").getAsInt(), o.get("memberCount").getAsInt(),
-                    DataOrder.valueOf(o.get("dataOrder").getAsString().toUpperCase(Locale.ROOT)), sched, es,
-                    o.get("checkpointEvery").getAsInt());
-        } catch (NullPointerException | IllegalStateException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("config JSON is missing a field or has a wrong type (" + e.getMessage()
-                    + "); expected the object written by Training.configJson: " + o, e);
-        }
-    }
-
-    private static WeightInit initNamed(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+)(?:\\((?:g|gain)=([^)]+)\\))?").matcher(name);
-        if (m.matches()) {
-            double p = m.group(2) == null ? 1.0 : Double.parseDouble(m.group(2));
-            switch (m.group(1)) {
-                case "torch-default": return WeightInit.torchDefault();
-                case "gaussian": return WeightInit.gaussian(p);
-                case "glorot-uniform": return WeightInit.glorotUniform(p);
-                case "glorot-normal": return WeightInit.glorotNormal(p);
-                case "orthogonal": return WeightInit.orthogonal(p);
-                default: break;
-            }
-        }
-        throw new IllegalArgumentException("initialisation '" + name + "' is not built in (torch-default, gaussian(g=..), "
-                + "glorot-uniform(gain=..), glorot-normal(gain=..), orthogonal(gain=..)); pass the WeightInit object");
-    }
-
-    private static void adamJson(JsonObject opt, String type, double lr, double b1, double b2, double eps, double wd) {
-        opt.addProperty("type", type);
-        opt.addProperty("lr", lr);
-        opt.addProperty("beta1", b1);
-        opt.addProperty("beta2", b2);
-        opt.addProperty("eps", eps);
-        opt.addProperty("weightDecay", wd);
-    }
-
-    private static JsonObject seedsJson(TrainingConfig c) {
-        JsonObject s = new JsonObject();
-        s.addProperty("run", c.seed());
-        s.addProperty("derivation", "Seeds.derive(run, member, purpose, extra) = mix64(mix64(mix64(mix64(run) + member*G1)"
-                + " + purpose*G2) + extra*G3), mix64 = SplitMix64 finaliser, G1=0x9E3779B97F4A7C15, G2=0xC2B2AE3D27D4EB4F,"
-                + " G3=0x165667B19E3779F9; generator SplitMix64 (org.netgauss.nn.Rng)");
-        s.addProperty("init", "purpose 1 (INIT), extra 0; layers W1,b1,W2,b2,... filled row-major in turn");
-        s.addProperty("dataOrder", c.dataOrder() == DataOrder.INDEPENDENT
-                ? "purpose 2 (DATA_ORDER), extra = epoch (1-based); Fisher-Yates permutation"
-                : "purpose 3 (SHARED_DATA_ORDER), member -1, extra = epoch; one permutation for all members");
-        return s;
-    }
-
-    private static JsonObject membersJson(TrainingConfig c) {
-        JsonObject m = new JsonObject();
-        m.addProperty("ensembleSize", c.ensembleSize());
-        m.addProperty("first", c.firstMember());
-        m.addProperty("count", c.memberCount());
-        return m;
+        return TrainingConfigJson.fromJson(o);
     }
 
     private JsonObject dataJson(Dataset train) {

@@ -12,19 +12,22 @@ import java.util.Map;
  * array — {@code W1.npy .. WL.npy} of shape {@code [E, out, in]} float32 (row i = output neuron i, PyTorch
  * orientation), {@code b1.npy ..} of shape {@code [E, out]} if the network has biases, optionally
  * {@code probabilities.npy} {@code [E, S, C]} — and, for the latest checkpoint only, the optimiser and
- * scheduler state under {@code state/}. Epoch 0 is the initialisation.
+ * scheduler state under {@code state/}. Epoch 0 is the initialisation. Every array is checked against the length
+ * and CRC-32C the manifest recorded for it when it is read; damage is reported naming the file.
  */
 public final class Checkpoint {
     private final Path dir;
     private final int epoch;
     private final Map<String, int[]> arrays;
     private final boolean hasState;
+    private final FileIntegrity integrity;
 
-    Checkpoint(Path dir, int epoch, Map<String, int[]> arrays, boolean hasState) {
+    Checkpoint(Path dir, int epoch, Map<String, int[]> arrays, boolean hasState, FileIntegrity integrity) {
         this.dir = dir;
         this.epoch = epoch;
         this.arrays = arrays;
         this.hasState = hasState;
+        this.integrity = integrity;
     }
 
     public int epoch() { return epoch; }
@@ -53,7 +56,7 @@ public final class Checkpoint {
 
     /**
      * The ensemble array {@code name} as a view read member by member ({@link NpyFile}), for checkpoints larger
-     * than memory: {@code checkpoint.open("W2").matrix(e)}.
+     * than memory: {@code checkpoint.open("W2").matrix(e)}. The file's checksum is checked first (one pass).
      */
     public NpyFile open(String name) {
         int[] shape = arrays.get(name);
@@ -61,7 +64,7 @@ public final class Checkpoint {
             throw new IllegalArgumentException("checkpoint epoch " + epoch + " in " + dir + " has no array '" + name
                     + "'; it has " + arrayNames());
         }
-        return Npy.map(path(name));
+        return Npy.map(integrity.verify(path(name)));
     }
 
     /** The file of array {@code name}, {@code checkpoints/epoch-XXX/name.npy}. */
@@ -104,7 +107,7 @@ public final class Checkpoint {
             throw new IllegalArgumentException("checkpoint epoch " + epoch + " in " + dir + " has no array '" + name
                     + "'; it has " + arrayNames());
         }
-        NpyArray a = Npy.read(dir.resolve(name + ".npy"));
+        NpyArray a = Npy.read(integrity.verify(dir.resolve(name + ".npy")));
         if (!java.util.Arrays.equals(a.shape(), shape)) {
             throw new IllegalArgumentException(dir.resolve(name + ".npy") + ": shape " + java.util.Arrays.toString(a.shape())
                     + " differs from the manifest's " + java.util.Arrays.toString(shape) + "; the run directory is inconsistent");
@@ -118,7 +121,16 @@ public final class Checkpoint {
             throw new IllegalStateException("checkpoint epoch " + epoch + " in " + dir
                     + " keeps no optimiser state (only the latest checkpoint does)");
         }
-        return Npy.read(dir.resolve("state").resolve(name + ".npy"));
+        return Npy.read(integrity.verify(statePath(name)));
+    }
+
+    /** A state array as a view read member by member, after checking its checksum. */
+    NpyFile openState(String name) {
+        return Npy.map(integrity.verify(statePath(name)));
+    }
+
+    private Path statePath(String name) {
+        return dir.resolve("state").resolve(name + ".npy");
     }
 
     /** Checks that every array file exists and its header and length match the manifest; names the first bad file. */

@@ -22,10 +22,12 @@ import java.util.TreeMap;
  * in every field but the member range (the differing field is named); no member is trained twice; no member is
  * missing; the shards have the same checkpoint epochs and arrays. Then, for every checkpoint, each array
  * {@code [E, ...]} is the shards' arrays stacked along the first axis in member order, streamed file to file
- * ({@link Npy#concatenate}), written atomically; the optimiser state of the latest checkpoint is merged the same
+ * ({@link Npy#concatenate}), written atomically, every shard file's checksum checked as it is read; the optimiser state of the latest checkpoint is merged the same
  * way so the merged run can be resumed (e.g. trained for more epochs); {@code metrics.csv} rows are ordered by
  * epoch, then member, as a one-process run writes them; probability snapshots are stacked too. The manifest is
- * written last and lists {@code mergedFrom}.
+ * written last and lists {@code mergedFrom}. All of it is written into a temporary directory next to the output,
+ * which is renamed to the output only when complete: a failed or killed merge leaves no output (a killed merge's
+ * temporary directory is removed by the next merge into the same output).
  *
  * <p>A <em>partial</em> merge ({@link #allowingMissing}) merges the complete shards that exist, skips shards still
  * running, and records the missing members in the manifest ({@code members.missing}, status "partial"); the
@@ -96,9 +98,7 @@ public final class RunMerge {
      * @throws IllegalStateException    if {@code out} already holds a run
      */
     public Result into(Path out) {
-        if (Files.exists(out.resolve("manifest.json"))) {
-            throw new IllegalStateException(out + " already holds a run; merge into a new directory");
-        }
+        checkFree(out);
         List<Shard> used = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
         for (Path p : shards) {
@@ -157,9 +157,44 @@ public final class RunMerge {
         }
         int[] members = used.stream().flatMapToInt(s -> java.util.stream.IntStream.range(s.range().first(), s.range().end()))
                 .toArray();
-        RunDir merged = RunDir.create(out, mergedFields(ref, used, members, missing, ensembleSize));
-        List<String> header = new ArrayList<>();
-        TreeMap<Integer, List<String[]>> rowsByEpoch = metricsByEpoch(used, header);
+        Path parent = out.toAbsolutePath().getParent();
+        String prefix = "." + out.getFileName() + ".merging-";
+        deleteStaleMerges(parent, prefix);
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory(parent, prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not create a directory next to " + out + ": " + e.getMessage(), e);
+        }
+        boolean done = false;
+        try {
+            try (RunWriter merged = RunWriter.lock(tmp)) {
+                merged.start(mergedFields(ref, used, members, missing, ensembleSize));
+                write(merged, used, epochs, missing.isEmpty());
+            }
+            checkFree(out);
+            try {
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not rename the merged run " + tmp + " to " + out + ": "
+                        + e.getMessage(), e);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                RunLeftovers.deleteTree(tmp);
+            }
+        }
+        return new Result(RunDir.open(out), ensembleSize, members, List.copyOf(missing), List.copyOf(skipped), epochs);
+    }
+
+    /**
+     * Writes the merged run: every checkpoint's arrays and state stacked from the shards (checksums checked as
+     * they are read), metrics, snapshots, status.
+     */
+    private static void write(RunWriter merged, List<Shard> used, int[] epochs, boolean complete) {
+        Shard ref = used.get(0);
+        TreeMap<Integer, List<MetricsCsv.Row>> rowsByEpoch = metricsByEpoch(used);
         for (int epoch : epochs) {
             List<Checkpoint> cps = used.stream().map(s -> s.run().checkpoint(epoch)).toList();
             Checkpoint first = cps.get(0);
@@ -189,21 +224,46 @@ public final class RunMerge {
                         }
                         Npy.write(target, value);
                     } else {
-                        Npy.concatenate(target, cps.stream().map(c -> Npy.map(c.directory().resolve("state").resolve(name + ".npy"))).toList());
+                        Npy.concatenate(target, cps.stream().map(c -> c.openState(name)).toList());
                     }
                 }
             }
-            merged.recordWritten(epoch, metricsCsv(header, rowsByEpoch, epoch), shapes, state);
+            merged.recordWritten(epoch, metricsCsv(rowsByEpoch, epoch), shapes, state);
         }
         mergeSnapshots(merged, used);
         int epochsDone = ref.run().epochsDone();
-        merged.recordWritten(epochsDone, metricsCsv(header, rowsByEpoch, Integer.MAX_VALUE), null, false);
-        if (missing.isEmpty()) {
+        merged.recordWritten(epochsDone, metricsCsv(rowsByEpoch, Integer.MAX_VALUE), null, false);
+        if (complete) {
             merged.markComplete();
         } else {
             merged.updateManifest("status", new com.google.gson.JsonPrimitive("partial"));
         }
-        return new Result(RunDir.open(out), ensembleSize, members, List.copyOf(missing), List.copyOf(skipped), epochs);
+    }
+
+    /** {@code out} must not exist, or be an empty directory. */
+    private static void checkFree(Path out) {
+        if (Files.exists(out.resolve("manifest.json"))) {
+            throw new IllegalStateException(out + " already holds a run; merge into a new directory");
+        }
+        if (Files.exists(out) && !RunLeftovers.list(out).isEmpty()) {
+            throw new IllegalStateException(out + " exists and is not empty; merge into a new directory");
+        }
+    }
+
+    /** Deletes unfinished merges into the same output left by killed processes (their lock is free). */
+    private static void deleteStaleMerges(Path parent, String prefix) {
+        for (Path p : RunLeftovers.list(parent)) {
+            if (p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p)) {
+                RunLock lock;
+                try {
+                    lock = RunLock.acquire(p);
+                } catch (IllegalStateException running) {
+                    continue; // a merge in progress
+                }
+                lock.close();
+                RunLeftovers.deleteTree(p);
+            }
+        }
     }
 
     private static MemberRange rangeOf(RunDir r) {
@@ -281,47 +341,27 @@ public final class RunMerge {
         return fields;
     }
 
-    private static TreeMap<Integer, List<String[]>> metricsByEpoch(List<Shard> used, List<String> header) {
-        TreeMap<Integer, List<String[]>> rows = new TreeMap<>();
+    /** The shards' metrics rows (checked) by epoch, each epoch's rows in member order. */
+    private static TreeMap<Integer, List<MetricsCsv.Row>> metricsByEpoch(List<Shard> used) {
+        TreeMap<Integer, List<MetricsCsv.Row>> rows = new TreeMap<>();
         for (Shard s : used) {
-            List<String> lines = s.run().metricsLines();
-            if (lines.isEmpty()) {
-                continue;
-            }
-            if (header.isEmpty()) {
-                header.add(lines.get(0));
-            } else if (!header.get(0).equals(lines.get(0))) {
-                throw new IllegalArgumentException(s.dir().resolve("metrics.csv") + ": header '" + lines.get(0)
-                        + "' differs from '" + header.get(0) + "'");
-            }
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", 3);
-                rows.computeIfAbsent(Integer.parseInt(f[1]), e -> new ArrayList<>()).add(new String[] {f[0], line});
+            for (MetricsCsv.Row r : s.run().metricsRows()) {
+                rows.computeIfAbsent(r.epoch(), e -> new ArrayList<>()).add(r);
             }
         }
-        for (List<String[]> r : rows.values()) {
-            r.sort(Comparator.comparingInt(x -> Integer.parseInt(x[0])));
+        for (List<MetricsCsv.Row> r : rows.values()) {
+            r.sort(Comparator.comparingInt(MetricsCsv.Row::member));
         }
         return rows;
     }
 
-    private static String metricsCsv(List<String> header, TreeMap<Integer, List<String[]>> rows, int upToEpoch) {
-        StringBuilder sb = new StringBuilder();
-        if (!header.isEmpty()) {
-            sb.append(header.get(0)).append('\n');
-        }
-        for (List<String[]> r : rows.headMap(upToEpoch, true).values()) {
-            for (String[] x : r) {
-                sb.append(x[1]).append('\n');
-            }
-        }
-        return sb.toString();
+    private static String metricsCsv(TreeMap<Integer, List<MetricsCsv.Row>> rows, int upToEpoch) {
+        List<MetricsCsv.Row> all = new ArrayList<>();
+        rows.headMap(upToEpoch, true).values().forEach(all::addAll);
+        return MetricsCsv.text(all);
     }
 
-    private static void mergeSnapshots(RunDir merged, List<Shard> used) {
+    private static void mergeSnapshots(RunWriter merged, List<Shard> used) {
         JsonObject refManifest = used.get(0).run().manifest();
         if (!refManifest.has("snapshots")) {
             return;
@@ -329,9 +369,9 @@ public final class RunMerge {
         JsonArray list = refManifest.getAsJsonArray("snapshots");
         for (JsonElement el : list) {
             long step = el.getAsJsonObject().get("step").getAsLong();
-            List<NpyFile> parts = used.stream().map(s -> Npy.map(s.run().snapshotFile(step))).toList();
+            List<NpyFile> parts = used.stream().map(s -> Npy.map(s.run().integrity().verify(s.run().snapshotFile(step)))).toList();
             Npy.concatenate(merged.snapshotFile(step), parts);
         }
-        merged.updateManifest("snapshots", list);
+        merged.recordSnapshots(list);
     }
 }

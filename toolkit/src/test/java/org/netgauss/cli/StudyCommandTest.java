@@ -87,7 +87,7 @@ class StudyCommandTest {
         // accuracy.csv: one row per trained epoch with ensemble mean and SD
         Table a = csv("gaussian", "accuracy.csv");
         assertEquals(List.of(1, 2), a.intColumn("epoch").asList());
-        assertTrue(a.columnNames().contains("Mean [validation_accuracy]"), a.columnNames().toString());
+        assertTrue(a.columnNames().contains("Mean [test_accuracy]"), a.columnNames().toString());
         assertTrue(a.columnNames().contains("Std. Deviation [train_loss]"), a.columnNames().toString());
 
         JsonObject p = provenance("gaussian");

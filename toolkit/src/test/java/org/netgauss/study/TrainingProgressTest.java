@@ -49,7 +49,7 @@ class TrainingProgressTest {
         Table summary = run.epochSummary();
         assertEquals(3, summary.rowCount());
         assertEquals(2, summary.intColumn("members").get(0));
-        assertTrue(summary.doubleColumn("mean_validation_accuracy").get(2) > 0.5, summary.print());
+        assertTrue(summary.doubleColumn("mean_test_accuracy").get(2) > 0.5, summary.print());
         assertTrue(TableHtml.render(summary).contains("mean_train_loss"), "renders as HTML in a cell");
     }
 }

@@ -40,6 +40,7 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
+            CrashPoints.reached();
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -47,6 +48,7 @@ public final class AtomicFiles {
                         + "put the run directory on a local or POSIX file system", e);
             }
             tmp = null;
+            CrashPoints.reached();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
         } finally {
@@ -58,6 +60,11 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Whether {@code name} is a temporary file of {@link #write} (left behind only by a killed process). */
+    public static boolean isTemporary(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp");
     }
 
     /** Writes a UTF-8 text file atomically. */
