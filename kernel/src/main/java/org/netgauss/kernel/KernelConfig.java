@@ -19,9 +19,13 @@ import java.util.concurrent.TimeUnit;
  * @param startupScript   code run at start, after the files ({@code *_STARTUP_SCRIPT})
  * @param timeoutMillis   longest a snippet may run, 0 for no limit ({@code *_TIMEOUT}: milliseconds, or e.g.
  *                        "30 SECONDS")
+ * @param outputLimitBytes most a cell may print, stdout and stderr together ({@code NETGAUSS_OUTPUT_LIMIT_MB},
+ *                        default {@value #DEFAULT_OUTPUT_LIMIT_MB} MB)
  */
 public record KernelConfig(String classpath, List<String> compilerOptions, List<String> startupScripts,
-                           String startupScript, long timeoutMillis) {
+                           String startupScript, long timeoutMillis, long outputLimitBytes) {
+    /** A cell that prints more than this is past anything a notebook page or nbconvert shows well. */
+    public static final int DEFAULT_OUTPUT_LIMIT_MB = 10;
 
     private static final List<String> PREFIXES = List.of("NETGAUSS_", "JJAVA_", "IJAVA_");
 
@@ -31,11 +35,14 @@ public record KernelConfig(String classpath, List<String> compilerOptions, List<
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("timeout must be >= 0 ms, found " + timeoutMillis);
         }
+        if (outputLimitBytes <= 0) {
+            throw new IllegalArgumentException("output limit must be > 0 bytes, found " + outputLimitBytes);
+        }
     }
 
     /** No extra classpath, no options, no scripts, no timeout. */
     public static KernelConfig defaults() {
-        return new KernelConfig("", List.of(), List.of(), "", 0);
+        return new KernelConfig("", List.of(), List.of(), "", 0, (long) DEFAULT_OUTPUT_LIMIT_MB << 20);
     }
 
     /** Reads the settings from {@code env} (normally {@link System#getenv()}). */
@@ -65,7 +72,20 @@ public record KernelConfig(String classpath, List<String> compilerOptions, List<
             }
         }
         return new KernelConfig(String.join(File.pathSeparator, classpath), options, scripts, script.toString(),
-                parseTimeout(timeout));
+                parseTimeout(timeout), parseOutputLimit(env.getOrDefault("NETGAUSS_OUTPUT_LIMIT_MB", "")));
+    }
+
+    /** Bytes from a whole number of megabytes (1 to 1048576); blank means the default. */
+    static long parseOutputLimit(String megabytes) {
+        String t = megabytes.strip();
+        if (t.isEmpty()) {
+            return (long) DEFAULT_OUTPUT_LIMIT_MB << 20;
+        }
+        if (!t.matches("\\d{1,7}") || Long.parseLong(t) < 1 || Long.parseLong(t) > (1 << 20)) {
+            throw new IllegalArgumentException("NETGAUSS_OUTPUT_LIMIT_MB '" + megabytes
+                    + "' is not a whole number of megabytes from 1 to 1048576");
+        }
+        return Long.parseLong(t) << 20;
     }
 
     /** Milliseconds from "5000", "30 SECONDS" or "2 minutes"; blank or negative means no limit. */

@@ -32,7 +32,14 @@ public final class KernelMain {
             System.exit(2);
             return;
         }
-        KernelConfig config = KernelConfig.fromEnvironment(System.getenv());
+        KernelConfig config;
+        try {
+            config = KernelConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("netgauss kernel: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         NetgaussKernel kernel = NetgaussKernel.create(config, version());
 
         KernelConnection connection = new KernelConnection(KernelConnectionProperties.parse(json));

@@ -19,6 +19,7 @@ import org.dflib.jjava.jupyter.kernel.util.PathsHandler;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
@@ -33,8 +34,13 @@ import org.netgauss.kernel.magic.LoadMagic;
 import org.netgauss.kernel.magic.MavenMagic;
 import org.netgauss.kernel.magic.MavenRepoMagic;
 import org.netgauss.kernel.maven.MavenResolver;
+import org.netgauss.kernel.output.CellOutput;
 
 import java.io.File;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,9 +74,11 @@ public final class NetgaussKernel extends BaseKernel {
 
     private final CellEvaluator evaluator;
     private final InMemoryHistory history;
+    private final CellOutput output;
     private final CountDownLatch started = new CountDownLatch(1);
 
-    private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellEvaluator evaluator) {
+    private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellEvaluator evaluator,
+                           CellOutput output) {
         super("netgauss", version,
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -96,6 +104,7 @@ public final class NetgaussKernel extends BaseKernel {
                         .build());
         this.evaluator = evaluator;
         this.history = history;
+        this.output = output;
     }
 
     /**
@@ -115,7 +124,8 @@ public final class NetgaussKernel extends BaseKernel {
         magics.registerLineMagic("addMavenDependencies", new MavenMagic(maven));
         magics.registerLineMagic("mavenRepo", new MavenRepoMagic(maven));
         magics.registerLineMagic("addMavenRepo", new MavenRepoMagic(maven));
-        NetgaussKernel kernel = new NetgaussKernel(version, new InMemoryHistory(), magics, evaluator);
+        NetgaussKernel kernel = new NetgaussKernel(version, new InMemoryHistory(), magics, evaluator,
+                new CellOutput(config.outputLimitBytes()));
         if (!config.classpath().isBlank()) {
             kernel.evaluator.addToClasspath(resolveClasspath(config.classpath()));
         }
@@ -206,9 +216,50 @@ public final class NetgaussKernel extends BaseKernel {
         try {
             return evaluator.eval(magicParser.resolveMagics(source));
         } finally {
-            System.out.flush();
-            System.err.flush();
+            output.drain(); // the cell's text goes before its result or error
         }
+    }
+
+    /**
+     * Points {@code System.out}/{@code err} at the batched {@link CellOutput} for the cell of {@code env}, and
+     * {@code System.in} at Jupyter's input requests, sending pending output before each prompt.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        output.attach((stream, text) -> env.getIopub().sendMessage(new Message<>(env.getContext(),
+                PublishStream.MESSAGE_TYPE, new PublishStream("stderr".equals(stream)
+                        ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text))));
+        System.setOut(output.out());
+        System.setErr(output.err());
+        System.setIn(new FilterInputStream(io.in) {
+            @Override
+            public int read() throws IOException {
+                output.drain();
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                output.drain();
+                return super.read(b, off, len);
+            }
+        });
+        env.defer(() -> {
+            output.detach();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        });
+    }
+
+    /** Shows {@code data} after what the cell has printed so far. */
+    @Override
+    public void display(DisplayData data) {
+        output.drain();
+        super.display(data);
     }
 
     /** Renders the cell's value; every bundle has a text/plain entry, as the protocol asks. */

@@ -43,4 +43,14 @@ class KernelConfigTest {
     void emptyEnvironmentGivesDefaults() {
         assertEquals(KernelConfig.defaults(), KernelConfig.fromEnvironment(Map.of()));
     }
+
+    @Test
+    void outputLimitIsWholeMegabytesWithATenMegabyteDefault() {
+        assertEquals(10L << 20, KernelConfig.fromEnvironment(Map.of()).outputLimitBytes());
+        assertEquals(3L << 20, KernelConfig.fromEnvironment(Map.of("NETGAUSS_OUTPUT_LIMIT_MB", "3")).outputLimitBytes());
+        for (String bad : new String[] {"0", "-1", "1.5", "ten", "99999999", "2097152"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> KernelConfig.parseOutputLimit(bad), bad);
+            assertEquals(true, e.getMessage().startsWith("NETGAUSS_OUTPUT_LIMIT_MB '" + bad + "'"), e.getMessage());
+        }
+    }
 }

@@ -43,6 +43,12 @@ class KernelProtocolIT {
     }
 
     @Test
+    void batchesAndCapsOutputAndInterruptsAPrintingCell() throws Exception {
+        var run = JupyterHarness.python(TESTS, Map.of(), 600, "-m", "unittest", "-v", "test_output");
+        assertEquals(0, run.exitCode(), "output tests failed:\n" + run.output());
+    }
+
+    @Test
     void exitsWhenItsParentDies() throws Exception {
         var run = JupyterHarness.python(TESTS, Map.of(), 300, "-m", "unittest", "-v", "test_orphan");
         assertEquals(0, run.exitCode(), "the kernel outlived its parent:\n" + run.output());
