@@ -18,7 +18,10 @@ import java.util.TreeMap;
  *       degree ≤ 4, instead of a power table per (i, j) pair.</li>
  *   <li>The three two-edge trees on three vertices are R·R (out-star), C·C (in-star) and C·R (path), from the row
  *       sums R and column sums C.</li>
- *   <li>Everything else goes through {@link Contraction}.</li>
+ *   <li>Every other connected component of tree-width ≤ 2 (all of degree ≤ 4) goes through one {@link ProductPlan}:
+ *       the three D³ products M², M·Mᵀ, Mᵀ·M are computed once per matrix and shared by all of them, and every
+ *       other step is O(D²) and shared between components by its symbolic key.</li>
+ *   <li>Anything else goes through {@link Contraction}.</li>
  * </ul>
  * Sums are taken in a different order from {@link Contraction} and from the index sum, so values agree with them to
  * rounding (about 1e-15 relative per term), not bit for bit. One evaluator may be used from several threads.
@@ -30,6 +33,8 @@ final class BatchEvaluator {
     private final List<int[]> oneVertex = new ArrayList<>(); // {component, loops}
     private final List<int[]> trees = new ArrayList<>(); // {component, kind 0 = R.R, 1 = C.C, 2 = C.R}
     private final List<Integer> general = new ArrayList<>();
+    private final ProductPlan plan = new ProductPlan();
+    private final List<int[]> planned = new ArrayList<>(); // {component, index in the plan's result}
     private final List<Group> groups = new ArrayList<>();
     private final int maxPower;
     private final boolean needsTranspose;
@@ -88,6 +93,7 @@ final class BatchEvaluator {
             groups.add(grp);
         }
         needsTranspose = transpose;
+        plan.compile();
     }
 
     private void classify(InvariantGraph c, int id, List<int[]> twoVertex) {
@@ -112,11 +118,21 @@ final class BatchEvaluator {
             }
             trees.add(new int[] {id, kind});
         } else {
-            general.add(id);
+            int k = plan.add(c);
+            if (k >= 0) {
+                planned.add(new int[] {id, k});
+            } else {
+                general.add(id);
+            }
         }
     }
 
     double[] evaluate(double[] m, int d) {
+        return evaluate(m, d, new ProductPlan.Workspace());
+    }
+
+    /** The values on one matrix, with buffers that one thread reuses from matrix to matrix. */
+    double[] evaluate(double[] m, int d, ProductPlan.Workspace workspace) {
         double[] value = new double[components.size()];
         // dpow[p][j] = d_j^p
         double[][] dpow = new double[maxPower + 1][d];
@@ -154,6 +170,12 @@ final class BatchEvaluator {
                     s += t[1] == 0 ? r[i] * r[i] : t[1] == 1 ? col[i] * col[i] : col[i] * r[i];
                 }
                 value[t[0]] = s;
+            }
+        }
+        if (plan.size() > 0) {
+            double[] v = plan.evaluate(m, d, workspace);
+            for (int[] p : planned) {
+                value[p[0]] = v[p[1]];
             }
         }
         for (int id : general) {

@@ -154,8 +154,15 @@ public final class Invariants {
         BatchEvaluator batch = new BatchEvaluator(graphs);
         double[][] r = new double[ensemble.members()][];
         int d = ensemble.rows();
-        // members are independent, so the rows are the same whichever thread computes them (bit for bit)
-        IntStream.range(0, r.length).parallel().forEach(n -> r[n] = batch.evaluate(ensemble.member(n), d));
+        // members are independent, so the rows are the same whichever thread computes them (bit for bit); each
+        // strand of members reuses one set of D x D buffers
+        int strands = Math.min(r.length, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
+        IntStream.range(0, strands).parallel().forEach(s -> {
+            ProductPlan.Workspace w = new ProductPlan.Workspace();
+            for (int n = s; n < r.length; n += strands) {
+                r[n] = batch.evaluate(ensemble.member(n), d, w);
+            }
+        });
         return r;
     }
 
