@@ -1,16 +1,20 @@
 """Executes notebooks headless with the 'netgauss-java' kernel and writes the executed .ipynb and .html.
 
-    /usr/bin/python3 run_notebooks.py --out build/notebooks [--timeout 3600] [--force] notebooks/*.ipynb
+    /usr/bin/python3 run_notebooks.py --out build/notebooks [--timeout 3600] [--force] [--index build/site/index.html]
+        notebooks/*.ipynb
 
-One line per notebook: name, seconds, ok / FAILED (reason) / up to date. A notebook fails when a cell raises,
+One line per notebook: name, seconds, ok / FAILED (reason) / up to date; while a notebook runs, its progress
+(cell k of n) on stderr, rewritten in place on a terminal and every 10 s otherwise. A notebook fails when a cell raises,
 or when its metadata lists MIME types under netgauss.expects (e.g. ["text/html", "image/png"]) and no
 output has them. A notebook whose inputs (its source, the profile, the toolkit jar) are unchanged since its
-last successful run is skipped unless --force. Exit code 1 if any notebook failed.
+last successful run is skipped unless --force. Exit code 1 if any notebook failed. With --index, writes an HTML
+page that links every executed notebook with its status, and prints its path last.
 
 Writes are atomic: each file goes to a temporary name first, then is renamed.
 """
 import argparse
 import hashlib
+import html
 import json
 import os
 import sys
@@ -61,6 +65,38 @@ def kernel_log_tail(path, lines=15):
     return "" if not text else "\n    kernel stderr (%s):\n      " % path + "\n      ".join(text)
 
 
+def runs(cell):
+    """Whether nbclient executes the cell (it skips markdown and blank code cells)."""
+    return cell.cell_type == "code" and bool(cell.source.strip())
+
+
+class Progress:
+    """'name: cell k of n' on stderr: rewritten in place on a terminal, else a line at most every 10 s."""
+
+    def __init__(self, name, cells, stream=sys.stderr):
+        self.name, self.total, self.stream = name, cells, stream
+        self.done, self.tty, self.last = 0, stream.isatty(), 0.0
+
+    def cell_started(self, cell=None, **_):
+        if cell is None or not runs(cell):
+            return
+        self.done += 1
+        now = time.monotonic()
+        text = "%s: cell %d of %d" % (self.name, self.done, self.total)
+        if self.tty:
+            self.stream.write("\r\033[K" + text)
+            self.stream.flush()
+        elif now - self.last >= 10:
+            self.stream.write(text + "\n")
+            self.stream.flush()
+            self.last = now
+
+    def finish(self):
+        if self.tty and self.done:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
 def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
     name = os.path.splitext(os.path.basename(path))[0]
     out_ipynb = os.path.join(out_dir, name + ".ipynb")
@@ -73,8 +109,10 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
                 return name, 0.0, "up to date", True
 
     nb = nbformat.read(path, as_version=4)
+    progress = Progress(name, sum(1 for c in nb.cells if runs(c)))
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, startup_timeout=60,
-                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+                            on_cell_start=progress.cell_started)
     t0 = time.monotonic()
     problem = None
     # the kernel's own stderr (JVM notices, ND4J's log) goes to a log beside the outputs, shown when a notebook fails
@@ -92,6 +130,7 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
         problem = "kernel trouble: %s" % e
     finally:
         log.close()
+        progress.finish()
     seconds = time.monotonic() - t0
 
     expects = nb.metadata.get("netgauss", {}).get("expects", [])
@@ -112,6 +151,24 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
     return name, seconds, "FAILED (" + problem + ")" + kernel_log_tail(kernel_log), False
 
 
+def write_index(index, out_dir, results):
+    """A page that links each executed notebook (relative links, so the tree can be moved or served)."""
+    rows = []
+    for name, seconds, status, ok in results:
+        target = os.path.relpath(os.path.join(out_dir, name + ".html"), os.path.dirname(os.path.abspath(index)))
+        state = status.split("\n")[0]
+        rows.append('<tr><td><a href="%s">%s</a></td><td class="%s">%s</td><td>%.1f s</td></tr>'
+                    % (html.escape(target), html.escape(name), "ok" if ok else "failed", html.escape(state),
+                       seconds))
+    page = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>netgauss notebooks</title>\n"
+            "<style>body{font-family:sans-serif;margin:2em}td{padding:.3em 1em}.failed{color:#b00}</style>"
+            "</head><body>\n<h1>netgauss notebooks</h1>\n<p>Profile: %s</p>\n<table>\n"
+            "<tr><th>notebook</th><th>status</th><th>time</th></tr>\n%s\n</table>\n</body></html>\n"
+            % (html.escape(os.environ.get("NETGAUSS_PROFILE", "quick")), "\n".join(rows)))
+    os.makedirs(os.path.dirname(os.path.abspath(index)), exist_ok=True)
+    atomic_write(index, page)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
@@ -119,16 +176,22 @@ def main(argv):
     parser.add_argument("--kernel", default="netgauss-java")
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--stamp", action="append", default=[], help="extra inputs of the up-to-date check")
+    parser.add_argument("--index", help="write an HTML index of the executed notebooks here")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     stamp_extra = ["profile=" + os.environ.get("NETGAUSS_PROFILE", "quick")] + args.stamp
     failed = 0
+    results = []
     for path in args.notebooks:
         name, seconds, status, ok = run_one(path, args.out, args.timeout, args.kernel, args.force, stamp_extra)
         print("%-28s %7.1f s  %s" % (name, seconds, status), flush=True)
+        results.append((name, seconds, status, ok))
         failed += 0 if ok else 1
     print("%d passed, %d failed" % (len(args.notebooks) - failed, failed))
+    if args.index:
+        write_index(args.index, args.out, results)
+        print("index: %s" % os.path.abspath(args.index))
     return 1 if failed else 0
 
 

@@ -49,6 +49,12 @@ class KernelProtocolIT {
     }
 
     @Test
+    void servesNotebooksBehindATokenOnLocalhostAsRootToo() throws Exception {
+        var run = JupyterHarness.python(TESTS, Map.of(), 300, "-m", "unittest", "-v", "test_serve");
+        assertEquals(0, run.exitCode(), "reproduce --serve's server failed:\n" + run.output());
+    }
+
+    @Test
     void exitsWhenItsParentDies() throws Exception {
         var run = JupyterHarness.python(TESTS, Map.of(), 300, "-m", "unittest", "-v", "test_orphan");
         assertEquals(0, run.exitCode(), "the kernel outlived its parent:\n" + run.output());
