@@ -78,4 +78,21 @@ public final class InitDrift {
         }
         return r;
     }
+
+    /**
+     * The drift of given ensemble means Ī_1..Ī_13 (index k−1) of N members of size D, as
+     * {@link #drift(WeightEnsemble, double, double)}; for means known without the ensemble, e.g. from a fitted
+     * PIGMM ({@code PigmmParameters.expectedQuadraticInvariants()}, equal to the observed means by moment matching).
+     */
+    public static double[] drift(double[] means, int d, int members, double variance, double fourthMoment) {
+        if (means.length != 13) {
+            throw new IllegalArgumentException("drift needs the 13 means of I1..I13, found " + means.length);
+        }
+        double[] r = new double[13];
+        for (int k = 0; k < 13; k++) {
+            r[k] = Math.abs(means[k] - expected(k + 1, d, 0, variance))
+                    / Math.sqrt(variance(k + 1, d, variance, fourthMoment) / members);
+        }
+        return r;
+    }
 }

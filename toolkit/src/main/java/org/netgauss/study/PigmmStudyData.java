@@ -7,11 +7,8 @@ import java.util.Optional;
 import org.netgauss.data.Dataset;
 import org.netgauss.data.Mnist;
 import org.netgauss.data.PixelScale;
-import org.netgauss.study.DeviationTrajectory;
 import org.netgauss.study.PigmmStudy;
 import org.netgauss.nn.Training;
-import org.netgauss.study.PigmmTrajectory;
-import org.netgauss.study.AnalysisCache;
 import org.netgauss.store.RunDir;
 import org.netgauss.store.internal.AtomicFiles;
 import tech.tablesaw.api.Table;
@@ -31,7 +28,7 @@ import tech.tablesaw.aggregate.AggregateFunctions;
 public final class PigmmStudyData {
     /** The files {@link #exportResults} writes into each setting's folder. */
     public static final java.util.List<String> RESULT_FILES =
-            java.util.List.of(PigmmTrajectory.NAME + ".csv", DeviationTrajectory.NAME + ".csv", "accuracy.csv");
+            java.util.List.of(PigmmTable.NAME + ".csv", DeviationTable.NAME + ".csv", "accuracy.csv");
 
     private final Profile profile;
     private final PigmmStudySizes sizes;
@@ -123,29 +120,96 @@ public final class PigmmStudyData {
         return Training.of(s.config()).withValidation(test());
     }
 
-    /** f1..f13, W₂² to the init reference and the three models' log-likelihoods per epoch and layer. */
-    public Table pigmm(PigmmStudy.Setting s) {
-        Optional<Path> c = workspace.paperResult(s.name() + "/" + PigmmTrajectory.NAME + ".csv");
-        if (c.isPresent()) {
-            return AnalysisCache.read(c.get(), PigmmTrajectory.TEXT_COLUMNS).setName(s.name());
-        }
-        return PigmmTrajectory.of(run(s), s.squareLayers(), s::initVariance).setName(s.name());
+    /** Every setting of the study: the depth study's, then the width study's. */
+    public java.util.List<PigmmStudy.Setting> settings() {
+        java.util.List<PigmmStudy.Setting> all = new java.util.ArrayList<>(sizes.depthSettings());
+        all.addAll(sizes.widthSettings());
+        return all;
     }
 
-    /** Deviations of the 39 cubic/quartic invariants at the given epochs ({@code -1} = the last epoch). */
-    public Table deviations(PigmmStudy.Setting s, int... epochs) {
+    /** The four settings of the depth study: {gaussian, uniform} x {no weight decay, 0.01}. */
+    public java.util.List<PigmmStudy.Setting> depthSettings() {
+        return sizes.depthSettings();
+    }
+
+    /** The settings of the width study, by increasing width. */
+    public java.util.List<PigmmStudy.Setting> widthSettings() {
+        return sizes.widthSettings();
+    }
+
+    /** The setting called {@code name}, e.g. "gaussian-wd0.01" or "width-40". */
+    public PigmmStudy.Setting setting(String name) {
+        return settings().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no setting \"" + name + "\" in the " + profile + " profile; settings: "
+                        + settings().stream().map(PigmmStudy.Setting::name).toList()));
+    }
+
+    /** The PIGMM fitted at every epoch to every square layer of {@code s}, with distances and model comparison. */
+    public PigmmTrajectory fits(PigmmStudy.Setting s) {
+        return PigmmTrajectory.of(s, pigmmTable(s));
+    }
+
+    /** {@link #fits(PigmmStudy.Setting)} of several settings as one trajectory (e.g. one line per setting). */
+    public PigmmTrajectory fits(java.util.List<PigmmStudy.Setting> settings) {
+        return PigmmTrajectory.combine(settings.stream().map(this::fits).toList());
+    }
+
+    /**
+     * The deviations of the 39 cubic/quartic invariants of {@code s} at every epoch for layers up to D = 10, at the
+     * first and last epoch for the wider layers of the width study (what the committed results hold).
+     */
+    public DeviationTrajectory deviations(PigmmStudy.Setting s) {
+        return deviations(s, s.width() <= 10 ? allEpochs(s) : new int[] {0, s.config().epochs()});
+    }
+
+    /** The deviations of {@code s} at the given epochs ({@code -1} = the last epoch). */
+    public DeviationTrajectory deviations(PigmmStudy.Setting s, int... epochs) {
+        return DeviationTrajectory.of(s, deviationTable(s, epochs));
+    }
+
+    /** {@link #deviations(PigmmStudy.Setting)} of several settings as one. */
+    public DeviationTrajectory deviations(java.util.List<PigmmStudy.Setting> settings) {
+        return DeviationTrajectory.combine(settings.stream().map(this::deviations).toList());
+    }
+
+    /** The raw table behind {@link #fits}: f1..f13, w2sq and the three models' log-likelihoods per epoch and layer. */
+    public Table pigmmTable(PigmmStudy.Setting s) {
+        Optional<Path> c = workspace.paperResult(s.name() + "/" + PigmmTable.NAME + ".csv");
+        if (c.isPresent()) {
+            return AnalysisCache.read(c.get(), PigmmTable.TEXT_COLUMNS).setName(s.name());
+        }
+        return PigmmTable.of(run(s), s.squareLayers(), s::initVariance).setName(s.name());
+    }
+
+    /** The raw table behind {@link #deviations}, at the given epochs ({@code -1} = the last epoch). */
+    public Table deviationTable(PigmmStudy.Setting s, int... epochs) {
         int[] e = epochs.clone();
         for (int k = 0; k < e.length; k++) {
             if (e[k] < 0) {
                 e[k] = s.config().epochs();
             }
         }
-        Optional<Path> c = workspace.paperResult(s.name() + "/" + DeviationTrajectory.NAME + ".csv");
+        Optional<Path> c = workspace.paperResult(s.name() + "/" + DeviationTable.NAME + ".csv");
         if (c.isPresent()) {
-            Table t = AnalysisCache.read(c.get(), DeviationTrajectory.TEXT_COLUMNS);
+            Table t = AnalysisCache.read(c.get(), DeviationTable.TEXT_COLUMNS);
             return t.where(t.intColumn("epoch").isIn(e)).setName(s.name());
         }
-        return DeviationTrajectory.of(run(s), s.squareLayers(), e).setName(s.name());
+        return DeviationTable.of(run(s), s.squareLayers(), e).setName(s.name());
+    }
+
+    /** {@link #accuracy(PigmmStudy.Setting)} of several settings in one table, with a column {@code setting}. */
+    public Table accuracy(java.util.List<PigmmStudy.Setting> settings) {
+        Table out = null;
+        for (PigmmStudy.Setting s : settings) {
+            Table t = accuracy(s).copy();
+            t.insertColumn(0, tech.tablesaw.api.StringColumn.create("setting",
+                    java.util.Collections.nCopies(t.rowCount(), s.name())));
+            out = out == null ? t : out.append(t);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("no settings given");
+        }
+        return out.setName("ensemble mean and SD per epoch");
     }
 
     /** Mean and SD over the ensemble of loss and accuracy, per epoch. */
@@ -188,7 +252,7 @@ public final class PigmmStudyData {
     public java.util.List<Path> exportResults(Path dir, PigmmStudy.Setting s) {
         Path d = dir.resolve(s.name());
         int[] devEpochs = s.width() <= 10 ? allEpochs(s) : new int[] {0, s.config().epochs()};
-        Table[] tables = {pigmm(s), deviations(s, devEpochs), accuracy(s)};
+        Table[] tables = {pigmmTable(s), deviationTable(s, devEpochs), accuracy(s)};
         java.util.List<Path> out = new java.util.ArrayList<>();
         for (int k = 0; k < tables.length; k++) {
             Path f = d.resolve(RESULT_FILES.get(k));
@@ -202,12 +266,12 @@ public final class PigmmStudyData {
 
     /** Whether the tables of {@code s} come from the committed paper results (then there is no local run to open). */
     public boolean usesResults(PigmmStudy.Setting s) {
-        return workspace.paperResult(s.name() + "/" + PigmmTrajectory.NAME + ".csv").isPresent();
+        return workspace.paperResult(s.name() + "/" + PigmmTable.NAME + ".csv").isPresent();
     }
 
     /** "committed results" or the run directory the tables of {@code s} come from. */
     public String source(PigmmStudy.Setting s) {
-        return workspace.paperResult(s.name() + "/" + PigmmTrajectory.NAME + ".csv")
+        return workspace.paperResult(s.name() + "/" + PigmmTable.NAME + ".csv")
                 .map(p -> "committed results " + p.getParent()).orElse("run " + runDirectory(s));
     }
 

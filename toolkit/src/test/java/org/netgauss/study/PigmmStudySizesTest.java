@@ -130,10 +130,10 @@ class PigmmStudySizesTest {
         PigmmStudyData d = PigmmStudyData.open(Profile.PAPER, Runs.from(Map.of(), nb, Profile.PAPER));
         PigmmStudy.Setting g = d.sizes().depthSettings().get(0);
         assertEquals(true, d.usesResults(g));
-        tech.tablesaw.api.Table t = d.pigmm(g);
+        tech.tablesaw.api.Table t = d.pigmmTable(g);
         assertEquals(0.5, t.doubleColumn("w2sq").getDouble(0));
         assertEquals(0.0, t.doubleColumn("f3").getDouble(0));
-        assertEquals(1, d.deviations(g, -1).rowCount(), "epoch -1 means the last epoch, 50 in the paper profile");
+        assertEquals(1, d.deviationTable(g, -1).rowCount(), "epoch -1 means the last epoch, 50 in the paper profile");
         // the quick profile ignores the folder
         assertFalse(PigmmStudyData.open(Profile.QUICK, Runs.from(Map.of(), nb, Profile.QUICK)).usesResults(g));
     }

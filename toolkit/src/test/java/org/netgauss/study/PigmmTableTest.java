@@ -19,7 +19,7 @@ import org.netgauss.nn.WeightInit;
 import org.netgauss.store.RunDir;
 import tech.tablesaw.api.Table;
 
-class PigmmTrajectoryTest {
+class PigmmTableTest {
     @TempDir
     Path tmp;
 
@@ -32,23 +32,23 @@ class PigmmTrajectoryTest {
     @Test
     void oneRowPerEpochAndLayerMatchingADirectFit() {
         RunDir run = run();
-        Table t = PigmmTrajectory.of(run, List.of("W2", "W3"), d -> 1.0 / d);
+        Table t = PigmmTable.of(run, List.of("W2", "W3"), d -> 1.0 / d);
         assertEquals(6, t.rowCount());
         // row 3 = epoch 1, W3
         PigmmParameters direct = Pigmm.fit(run.checkpoint(1).weights("W3")).parameters();
-        assertEquals(direct.f6(), PigmmTrajectory.parameters(t, 3).f6(), 1e-12);
+        assertEquals(direct.f6(), PigmmTable.parameters(t, 3).f6(), 1e-12);
         assertEquals("W3", t.stringColumn("layer").get(3));
     }
 
     @Test
     void secondCallReadsTheCacheInsteadOfRefitting() {
         RunDir run = run();
-        Table first = PigmmTrajectory.of(run, List.of("W2"), d -> 1.0 / d);
-        assertTrue(Files.isRegularFile(AnalysisCache.file(run, PigmmTrajectory.NAME)));
+        Table first = PigmmTable.of(run, List.of("W2"), d -> 1.0 / d);
+        assertTrue(Files.isRegularFile(AnalysisCache.file(run, PigmmTable.NAME)));
         AtomicInteger computed = new AtomicInteger();
-        Table second = AnalysisCache.rows(run, PigmmTrajectory.NAME, run.epochs(), PigmmTrajectory.TEXT_COLUMNS, e -> {
+        Table second = AnalysisCache.rows(run, PigmmTable.NAME, run.epochs(), PigmmTable.TEXT_COLUMNS, e -> {
             computed.incrementAndGet();
-            return PigmmTrajectory.epoch(run, e, List.of("W2"), d -> 1.0 / d);
+            return PigmmTable.epoch(run, e, List.of("W2"), d -> 1.0 / d);
         });
         assertEquals(0, computed.get());
         assertEquals(first.doubleColumn("w2sq").getDouble(2), second.doubleColumn("w2sq").getDouble(2), 1e-12);
@@ -57,24 +57,24 @@ class PigmmTrajectoryTest {
     @Test
     void aCacheMadeForOtherLayersIsRecomputed() {
         RunDir run = run();
-        PigmmTrajectory.of(run, List.of("W2"), d -> 1.0 / d);
-        Table both = PigmmTrajectory.of(run, List.of("W2", "W3"), d -> 1.0 / d);
+        PigmmTable.of(run, List.of("W2"), d -> 1.0 / d);
+        Table both = PigmmTable.of(run, List.of("W2", "W3"), d -> 1.0 / d);
         assertEquals(6, both.rowCount());
         assertEquals(List.of("W2", "W3", "W2", "W3", "W2", "W3"), both.stringColumn("layer").asList());
-        assertEquals(3, PigmmTrajectory.of(run, List.of("W3"), d -> 1.0 / d).rowCount());
+        assertEquals(3, PigmmTable.of(run, List.of("W3"), d -> 1.0 / d).rowCount());
     }
 
     @Test
     void deviationsCoverThe39PaperInvariantsPerLayerAndEpoch() {
         RunDir run = run();
-        Table d = DeviationTrajectory.of(run, List.of("W2"), 0, 2);
+        Table d = DeviationTable.of(run, List.of("W2"), 0, 2);
         assertEquals(2 * 39, d.rowCount());
-        Table change = DeviationTrajectory.normalisedChange(d, 0, 2);
+        Table change = DeviationTable.normalisedChange(d, 0, 2);
         assertEquals(39, change.rowCount());
         for (double c : change.doubleColumn("change")) {
             assertTrue(c >= -1 && c <= 1, "normalised change lies in [-1, 1], found " + c);
         }
         // cached: a second call for a subset of epochs returns only those rows
-        assertEquals(39, DeviationTrajectory.of(run, List.of("W2"), 2).rowCount());
+        assertEquals(39, DeviationTable.of(run, List.of("W2"), 2).rowCount());
     }
 }
