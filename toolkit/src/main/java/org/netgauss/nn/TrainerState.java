@@ -6,7 +6,7 @@ import org.netgauss.store.Checkpoint;
 import org.netgauss.store.NpyArray;
 
 /**
- * Moves an {@link EnsembleTrainer}'s state to and from checkpoint arrays: the parameters W1..WL {@code [E, out,
+ * Moves an {@link EnsembleState} to and from checkpoint arrays: the parameters W1..WL {@code [E, out,
  * in]} (b1..bL {@code [E, out]}) and, for resuming, the optimiser slots ({@code W1.exp_avg}, ...), step
  * counts, learning rates and scheduler and early-stopping state, one {@code .npy} each.
  */
@@ -15,70 +15,76 @@ final class TrainerState {
     }
 
 
-    /** The checkpoint arrays: W1..WL {@code [E, out, in]} and, with t.biases, b1..bL {@code [E, out]}. */
-    static Map<String, NpyArray> parameterArrays(EnsembleTrainer t) {
+    /** The checkpoint arrays: W1..WL {@code [E, out, in]} and, with biases, b1..bL {@code [E, out]}. */
+    static Map<String, NpyArray> parameterArrays(EnsembleState t) {
+        Mlp mlp = t.config().mlp();
+        int members = t.members();
         Map<String, NpyArray> a = new LinkedHashMap<>();
-        for (int l = 1; l <= t.layers; l++) {
-            a.put("W" + l, NpyArray.of(flatten(t.weights[l - 1]), t.members, t.mlp.fanOut(l), t.mlp.fanIn(l)));
+        for (int l = 1; l <= mlp.layers(); l++) {
+            a.put("W" + l, NpyArray.of(flatten(t.weights(l - 1)), members, mlp.fanOut(l), mlp.fanIn(l)));
         }
-        if (t.mlp.bias()) {
-            for (int l = 1; l <= t.layers; l++) {
-                a.put("b" + l, NpyArray.of(t.biases[l - 1], t.members, t.mlp.fanOut(l)));
+        if (mlp.bias()) {
+            for (int l = 1; l <= mlp.layers(); l++) {
+                a.put("b" + l, NpyArray.of(t.biases(l - 1), members, mlp.fanOut(l)));
             }
         }
         return a;
     }
 
     /** Everything besides the parameters that the next step depends on. */
-    static Map<String, NpyArray> stateArrays(EnsembleTrainer t) {
+    static Map<String, NpyArray> stateArrays(EnsembleState t) {
+        Mlp mlp = t.config().mlp();
+        int members = t.members();
         Map<String, NpyArray> a = new LinkedHashMap<>();
         String[] names = t.config().optimizer().stateNames();
         for (int s = 0; s < names.length; s++) {
-            for (int l = 1; l <= t.layers; l++) {
-                a.put("W" + l + "." + names[s], NpyArray.of(flatten(t.weightState[s][l - 1]), t.members, t.mlp.fanOut(l), t.mlp.fanIn(l)));
-                if (t.mlp.bias()) {
-                    a.put("b" + l + "." + names[s], NpyArray.of(t.biasState[s][l - 1], t.members, t.mlp.fanOut(l)));
+            for (int l = 1; l <= mlp.layers(); l++) {
+                a.put("W" + l + "." + names[s], NpyArray.of(flatten(t.weightSlot(s, l - 1)), members, mlp.fanOut(l), mlp.fanIn(l)));
+                if (mlp.bias()) {
+                    a.put("b" + l + "." + names[s], NpyArray.of(t.biasSlot(s, l - 1), members, mlp.fanOut(l)));
                 }
             }
         }
-        double[] pBest = new double[t.members];
-        int[] pBad = new int[t.members];
-        double[] sBest = new double[t.members];
-        int[] sBad = new int[t.members];
-        int[] stopped = new int[t.members];
-        for (int m = 0; m < t.members; m++) {
-            pBest[m] = t.plateau[m].best();
-            pBad[m] = t.plateau[m].badEpochs();
-            sBest[m] = t.stopping[m].best();
-            sBad[m] = t.stopping[m].badEpochs();
-            stopped[m] = t.stopping[m].stopped() ? 1 : 0;
+        double[] pBest = new double[members];
+        int[] pBad = new int[members];
+        double[] sBest = new double[members];
+        int[] sBad = new int[members];
+        int[] stopped = new int[members];
+        for (int m = 0; m < members; m++) {
+            pBest[m] = t.plateau(m).best();
+            pBad[m] = t.plateau(m).badEpochs();
+            sBest[m] = t.stopping(m).best();
+            sBad[m] = t.stopping(m).badEpochs();
+            stopped[m] = t.stopping(m).stopped() ? 1 : 0;
         }
-        a.put("steps", NpyArray.of(t.steps, t.members));
-        a.put("lr", NpyArray.of(t.lr, t.members));
-        a.put("plateau_best", NpyArray.of(pBest, t.members));
-        a.put("plateau_bad", NpyArray.of(pBad, t.members));
-        a.put("stop_best", NpyArray.of(sBest, t.members));
-        a.put("stop_bad", NpyArray.of(sBad, t.members));
-        a.put("stopped", NpyArray.of(stopped, t.members));
-        a.put("epoch", NpyArray.of(new int[] {t.epoch}, 1));
+        a.put("steps", NpyArray.of(t.allSteps(), members));
+        a.put("lr", NpyArray.of(t.allLr(), members));
+        a.put("plateau_best", NpyArray.of(pBest, members));
+        a.put("plateau_bad", NpyArray.of(pBad, members));
+        a.put("stop_best", NpyArray.of(sBest, members));
+        a.put("stop_bad", NpyArray.of(sBad, members));
+        a.put("stopped", NpyArray.of(stopped, members));
+        a.put("epoch", NpyArray.of(new int[] {t.epoch()}, 1));
         return a;
     }
 
-    /** A trainer continuing from a checkpoint that keeps state (bit-identical to never having stopped). */
-    static EnsembleTrainer restore(EnsembleTrainer t, Checkpoint cp) {
+    /** Restores {@code t} from a checkpoint that keeps state (bit-identical to never having stopped). */
+    static void restore(EnsembleState t, Checkpoint cp) {
         TrainingConfig config = t.config();
-        for (int l = 1; l <= t.layers; l++) {
-            copyRowsInto(cp.weights("W" + l), t.weights[l - 1], "W" + l, cp);
-            if (t.mlp.bias()) {
-                copyInto(cp.weights("b" + l), t.biases[l - 1], "b" + l, cp);
+        Mlp mlp = config.mlp();
+        int members = t.members();
+        for (int l = 1; l <= mlp.layers(); l++) {
+            copyRowsInto(cp.weights("W" + l), t.weights(l - 1), "W" + l, cp);
+            if (mlp.bias()) {
+                copyInto(cp.weights("b" + l), t.biases(l - 1), "b" + l, cp);
             }
         }
         String[] names = config.optimizer().stateNames();
         for (int s = 0; s < names.length; s++) {
-            for (int l = 1; l <= t.layers; l++) {
-                copyRowsInto(cp.state("W" + l + "." + names[s]), t.weightState[s][l - 1], "state W" + l + "." + names[s], cp);
-                if (t.mlp.bias()) {
-                    copyInto(cp.state("b" + l + "." + names[s]), t.biasState[s][l - 1], "state b" + l + "." + names[s], cp);
+            for (int l = 1; l <= mlp.layers(); l++) {
+                copyRowsInto(cp.state("W" + l + "." + names[s]), t.weightSlot(s, l - 1), "state W" + l + "." + names[s], cp);
+                if (mlp.bias()) {
+                    copyInto(cp.state("b" + l + "." + names[s]), t.biasSlot(s, l - 1), "state b" + l + "." + names[s], cp);
                 }
             }
         }
@@ -89,23 +95,23 @@ final class TrainerState {
         double[] sBest = cp.state("stop_best").doubles();
         int[] sBad = cp.state("stop_bad").ints();
         int[] stopped = cp.state("stopped").ints();
-        if (steps.length != t.members) {
+        if (steps.length != members) {
             throw new IllegalArgumentException(cp.directory() + ": state holds " + steps.length + " members, the config "
-                    + t.members + "; the run directory belongs to another member range");
+                    + members + "; the run directory belongs to another member range");
         }
-        for (int m = 0; m < t.members; m++) {
-            t.steps[m] = steps[m];
-            t.lr[m] = lr[m];
-            t.plateau[m] = new PlateauScheduler.State(pBest[m], pBad[m]);
-            t.stopping[m] = new EarlyStopping.State(sBest[m], sBad[m], stopped[m] != 0);
+        for (int m = 0; m < members; m++) {
+            t.setSteps(m, steps[m]);
+            t.setLr(m, lr[m]);
+            t.setPlateau(m, new PlateauScheduler.State(pBest[m], pBad[m]));
+            t.setStopping(m, new EarlyStopping.State(sBest[m], sBad[m], stopped[m] != 0));
         }
-        t.epoch = cp.state("epoch").ints()[0];
-        if (t.epoch != cp.epoch()) {
-            throw new IllegalArgumentException(cp.directory() + ": state says epoch " + t.epoch + ", directory epoch "
+        int epoch = cp.state("epoch").ints()[0];
+        if (epoch != cp.epoch()) {
+            throw new IllegalArgumentException(cp.directory() + ": state says epoch " + epoch + ", directory epoch "
                     + cp.epoch() + "; the run directory is inconsistent");
         }
+        t.setEpoch(epoch);
         t.checkFinite("restoring " + cp.directory());
-        return t;
     }
 
     private static void copyRowsInto(NpyArray a, float[][] rows, String what, Checkpoint cp) {

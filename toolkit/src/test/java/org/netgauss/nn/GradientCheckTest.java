@@ -36,7 +36,7 @@ class GradientCheckTest {
             int per = mlp.fanOut(l) * mlp.fanIn(l);
             for (int i = 0; i < per; i++) {
                 int in = mlp.fanIn(l);
-                double fd = finiteDifference(t, t.weights[l - 1][member * mlp.fanOut(l) + i / in], i % in, h, member, batch, mlp);
+                double fd = finiteDifference(t, t.state().weights(l - 1)[member * mlp.fanOut(l) + i / in], i % in, h, member, batch, mlp);
                 checked++;
                 if (Math.abs(fd - gw[l - 1][i]) > tol * Math.max(1, Math.abs(fd))) {
                     mismatched++;
@@ -47,7 +47,7 @@ class GradientCheckTest {
             }
             if (bias) {
                 for (int j = 0; j < mlp.fanOut(l); j++) {
-                    double fd = finiteDifference(t, t.biases[l - 1], member * mlp.fanOut(l) + j, h, member, batch, mlp);
+                    double fd = finiteDifference(t, t.state().biases(l - 1), member * mlp.fanOut(l) + j, h, member, batch, mlp);
                     assertEquals(fd, gb[l - 1][j], tol * Math.max(1, Math.abs(fd)), "dL/db" + l + "[" + j + "]");
                 }
             }
