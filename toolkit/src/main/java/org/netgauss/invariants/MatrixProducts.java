@@ -34,6 +34,50 @@ final class MatrixProducts {
         }
     }
 
+    /** Σ_j x[off + j]: vector lanes when the module is present, else four scalar accumulators. */
+    static double sum(double[] x, int off, int n) {
+        if (VECTOR) {
+            return VectorProducts.sum(x, off, n);
+        }
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += x[off + j];
+            s1 += x[off + j + 1];
+            s2 += x[off + j + 2];
+            s3 += x[off + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += x[off + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ_j x[off + j] y[j]: vector lanes when the module is present, else four scalar accumulators. */
+    static double dot(double[] x, int off, double[] y, int n) {
+        if (VECTOR) {
+            return VectorProducts.dot(x, off, y, n);
+        }
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += x[off + j] * y[j];
+            s1 += x[off + j + 1] * y[j + 1];
+            s2 += x[off + j + 2] * y[j + 2];
+            s3 += x[off + j + 3] * y[j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += x[off + j] * y[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** i-k-j loops: the inner loop is an axpy over a row of b, which C2 vectorises. */
     static void plain(double[] a, double[] b, double[] c, int d) {
         java.util.Arrays.fill(c, 0, d * d, 0.0);

@@ -14,8 +14,8 @@ import java.util.Map;
  * neighbours a, b with single plain edges and no factor on x gives one of the shared products:
  * Σ_x M_ax M_xb = P_ab, Σ_x M_ax M_bx = Q_ab, Σ_x M_xa M_xb = R_ab, Σ_x M_xa M_bx = P_ba. Summing out a vertex
  * with one neighbour a gives a vector f(a) = Σ_x u(x) X(x, a), where X is the entrywise product of the tables on
- * the edge {x, a} (M, Mᵀ, P, Pᵀ, Q, R) and u the product of x's vectors (diag M for loops, earlier f's): one O(D²)
- * pass. A vertex alone gives Σ_x u(x). Of all elimination orders that need only the shared products, the plan
+ * the edge {x, a} (M, Mᵀ, P, Pᵀ, Q, R) and u the product of x's vectors (diag M for loops, earlier f's): a dot
+ * product along each row of Xᵀ, whose factors are stored too, so one O(D²) pass reading rows. A vertex alone gives Σ_x u(x). Of all elimination orders that need only the shared products, the plan
  * takes the one creating the fewest new vectors, so graphs share their vectors too (each vector is computed once
  * per matrix, by its symbolic key). For degree ≤ 4 every connected graph with three or more vertices has such an
  * order (a vertex of degree ≤ 2 without a loop always exists once the leaves are gone); {@link #supports} says
@@ -34,7 +34,7 @@ final class ProductPlan {
     private static final int NONE = -1; // the vector of ones
 
     /** A vector over one index: DIAG, a product of vectors, or a one-neighbour elimination f(a) = Σ_x u(x) X(x,a). */
-    private record Node(int kind, int[] children, int[] table, boolean rowSide, int level) {
+    private record Node(int kind, int[] children, int[] table, int level) {
     }
 
     private static final int DIAG = 0;
@@ -49,7 +49,7 @@ final class ProductPlan {
     private int maxLevel;
 
     ProductPlan() {
-        intern("d", new Node(DIAG, new int[0], null, false, 0));
+        intern("d", new Node(DIAG, new int[0], null, 0));
     }
 
     /**
@@ -153,15 +153,13 @@ final class ProductPlan {
                 sums.add(u);
             } else if (nb.size() == 1) {
                 int a = nb.get(0);
-                int[] t = oriented(binary.remove(key(Math.min(x, a), Math.max(x, a))), x < a);
-                int[] tt = transposed(t);
-                boolean rowSide = Arrays.compare(tt, t) < 0; // canonical table C = X or Xᵀ, the smaller key
-                int[] c = rowSide ? tt : t;
+                // f(a) = Σ_x X(x, a) u(x) = Σ_x C(a, x) u(x) with C = Xᵀ: a dot product along a row of C, whose
+                // factors (Mᵀ for M, P for Pᵀ, ...) are all stored
+                int[] c = oriented(binary.remove(key(Math.min(x, a), Math.max(x, a))), x > a);
                 for (int p : c) {
                     used[p] = true;
                 }
-                unary.get(a).add(intern("f" + Arrays.toString(c) + rowSide + u,
-                        new Node(MATVEC, new int[] {u}, c, rowSide, 1 + level(u))));
+                unary.get(a).add(intern("f" + Arrays.toString(c) + u, new Node(MATVEC, new int[] {u}, c, 1 + level(u))));
             } else if (nb.size() == 2 && u == NONE) {
                 int a = nb.get(0);
                 int b = nb.get(1);
@@ -195,7 +193,7 @@ final class ProductPlan {
         return ((long) a << 32) | b;
     }
 
-    /** The tables oriented (x, a): as stored if x &lt; a, else transposed; sorted. */
+    /** The tables of an edge as stored (oriented (lower, higher) vertex) or transposed; sorted. */
     private static int[] oriented(List<Integer> tables, boolean asStored) {
         int[] t = new int[tables.size()];
         for (int i = 0; i < t.length; i++) {
@@ -231,7 +229,7 @@ final class ProductPlan {
         for (int x : c) {
             level = Math.max(level, level(x));
         }
-        return intern("h" + Arrays.toString(c), new Node(HADAMARD, c, null, false, level));
+        return intern("h" + Arrays.toString(c), new Node(HADAMARD, c, null, level));
     }
 
     private int intern(String key, Node n) {
@@ -351,15 +349,8 @@ final class ProductPlan {
         return out;
     }
 
-    /** One pass over the rows a of the tables: every one-neighbour elimination of this level. */
+    /** One pass over the rows a of the tables: every one-neighbour elimination of this level, as row dot products. */
     private void pass(int[][] groups, double[][] tab, double[][] vec, double[] scratch, int d) {
-        for (int[] group : groups) {
-            for (int id : group) {
-                if (!nodes.get(id).rowSide()) {
-                    Arrays.fill(vec[id], 0, d, 0.0);
-                }
-            }
-        }
         for (int a = 0; a < d; a++) {
             int ao = a * d;
             for (int[] group : groups) {
@@ -384,63 +375,16 @@ final class ProductPlan {
                     r = scratch;
                     off = 0;
                 }
-                for (int id : group) {
-                    Node n = nodes.get(id);
-                    int u = n.children()[0];
-                    if (n.rowSide()) { // f(a) = Σ_x C(a, x) u(x)
-                        vec[id][a] = u == NONE ? sum(r, off, d) : dot(r, off, vec[u], d);
-                    } else { // f(x) += u(a) C(a, x)
-                        double w = u == NONE ? 1 : vec[u][a];
-                        double[] f = vec[id];
-                        for (int j = 0; j < d; j++) {
-                            f[j] += w * r[off + j];
-                        }
-                    }
+                for (int id : group) { // f(a) = Σ_x C(a, x) u(x)
+                    int u = nodes.get(id).children()[0];
+                    vec[id][a] = u == NONE ? MatrixProducts.sum(r, off, d) : MatrixProducts.dot(r, off, vec[u], d);
                 }
             }
         }
     }
 
     private static double sum(double[] x, int n) {
-        return sum(x, 0, n);
-    }
-
-    /** Σ_j x[off + j] with four accumulators. */
-    private static double sum(double[] x, int off, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[off + j];
-            s1 += x[off + j + 1];
-            s2 += x[off + j + 2];
-            s3 += x[off + j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += x[off + j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Σ_j x[off + j] y[j] with four accumulators. */
-    private static double dot(double[] x, int off, double[] y, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[off + j] * y[j];
-            s1 += x[off + j + 1] * y[j + 1];
-            s2 += x[off + j + 2] * y[j + 2];
-            s3 += x[off + j + 3] * y[j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += x[off + j] * y[j];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return MatrixProducts.sum(x, 0, n);
     }
 
     /** Blocked transpose, so reads and writes both stay in cache. */

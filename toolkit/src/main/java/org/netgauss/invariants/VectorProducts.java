@@ -1,6 +1,7 @@
 package org.netgauss.invariants;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -112,5 +113,37 @@ final class VectorProducts {
         }
         x0.intoArray(c, c0);
         y0.intoArray(c, c0 + L);
+    }
+
+    /** Σ_j x[off + j] y[j] with two vector accumulators, then the tail in order. */
+    static double dot(double[] x, int off, double[] y, int n) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            s0 = DoubleVector.fromArray(S, x, off + j).fma(DoubleVector.fromArray(S, y, j), s0);
+            s1 = DoubleVector.fromArray(S, x, off + j + L).fma(DoubleVector.fromArray(S, y, j + L), s1);
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            s = Math.fma(x[off + j], y[j], s);
+        }
+        return s;
+    }
+
+    /** Σ_j x[off + j] with two vector accumulators, then the tail in order. */
+    static double sum(double[] x, int off, int n) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            s0 = s0.add(DoubleVector.fromArray(S, x, off + j));
+            s1 = s1.add(DoubleVector.fromArray(S, x, off + j + L));
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            s += x[off + j];
+        }
+        return s;
     }
 }
