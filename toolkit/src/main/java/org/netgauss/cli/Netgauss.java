@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,14 +59,56 @@ public final class Netgauss implements Runnable {
         if (err != null) {
             cli.setErr(err);
         }
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // one line a person can act on; the stack trace only helps us
-            String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message.replace('\n', ' '));
-            commandLine.getErr().flush();
-            return 1;
+        return execute(cli, args);
+    }
+
+    /**
+     * Runs {@code cli} with the handlers every netgauss command line has: a usage error is one line plus where the
+     * help is (exit 2), any failure, {@link Error}s included, one line (exit 1).
+     */
+    static int execute(CommandLine cli, String... args) {
+        cli.setParameterExceptionHandler(Netgauss::usageError);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine));
+        // picocli passes Errors (OutOfMemoryError, StackOverflowError) straight through; catch them here, where
+        // the subcommand is known, so that they too end in one line and exit 1
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (CommandLine.ExecutionException ex) {
+                throw ex;
+            } catch (Error ex) {
+                List<CommandLine> chain = parseResult.asCommandLineList();
+                return failure(ex, chain.get(chain.size() - 1));
+            }
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error ex) {
+            return failure(ex, cli);
+        }
+    }
+
+    /**
+     * A usage error (unknown option, missing or malformed argument) as one line naming the command, plus where the
+     * usage is; the full usage would bury the message.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine c = ex.getCommandLine();
+        String name = c.getCommandSpec().qualifiedName();
+        c.getErr().println(name + ": " + Failures.clean(String.valueOf(ex.getMessage())) + "; see '" + name + " --help'");
+        c.getErr().flush();
+        return 2;
+    }
+
+    /** Any failure of a command, exception or error, as one line a person can act on; exit code 1. */
+    static int failure(Throwable ex, CommandLine commandLine) {
+        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + Failures.describe(ex));
+        commandLine.getErr().flush();
+        return 1;
+    }
+
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     public static void main(String[] args) {

@@ -15,6 +15,7 @@ import org.netgauss.data.Mnist;
 import org.netgauss.data.Synthetic;
 import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;
+import org.netgauss.store.InputFiles;
 
 /**
  * A training job for {@code netgauss train-shard}: a JSON file holding the engine's config (the {@code config}
@@ -33,6 +34,8 @@ import org.netgauss.nn.TrainingConfig;
  * @param data   the data object, as in the file
  */
 public record ShardJob(TrainingConfig config, JsonObject data) {
+    /** A job file is a few hundred bytes; anything over this is not one (and would only fill the heap). */
+    static final long MAX_JOB_FILE_BYTES = 1 << 20;
 
     /** The training and validation sets (validation may be null). */
     public record Sets(Dataset train, Dataset validation) { }
@@ -43,11 +46,16 @@ public record ShardJob(TrainingConfig config, JsonObject data) {
      * @throws IllegalArgumentException naming the file and the field that is missing or malformed
      */
     public static ShardJob read(Path file) {
+        InputFiles.requireRegularFile(file, "a JSON job file");
         String text;
         try {
+            if (Files.size(file) > MAX_JOB_FILE_BYTES) {
+                throw new IllegalArgumentException(file + ": " + Files.size(file) + " bytes, too large for a job file"
+                        + " (at most " + MAX_JOB_FILE_BYTES + ")");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the job file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not read the job file: " + InputFiles.describe(file, e), e);
         }
         try {
             JsonElement el = JsonParser.parseString(text);

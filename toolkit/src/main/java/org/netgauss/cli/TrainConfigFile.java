@@ -83,6 +83,9 @@ public final class TrainConfigFile {
      * @throws UncheckedIOException     if the file cannot be read
      */
     public static TrainJob read(Path path, Profile profile) {
+        if (Files.exists(path)) { // a FIFO would block the read below
+            org.netgauss.store.InputFiles.requireRegularFile(path, "a training config (YAML or JSON)");
+        }
         Object root;
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             LoaderOptions options = new LoaderOptions();

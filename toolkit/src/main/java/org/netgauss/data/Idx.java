@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,6 +23,11 @@ final class Idx {
     /** IDX magic of an unsigned-byte array with 3 dimensions (images). */
     static final int UBYTE_3D = 0x00000803;
 
+    /** The largest data a Java byte array holds. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    /** How many trailing bytes are counted for the message before reading stops (a gzip bomb has billions). */
+    private static final long MAX_TRAILING_COUNTED = 1 << 20;
+
     /** A decoded unsigned-byte IDX array. */
     record Array(int[] dims, byte[] data) {
         int count() { return dims[0]; }
@@ -33,51 +37,21 @@ final class Idx {
     }
 
     /**
-     * Reads an unsigned-byte IDX file whose magic must be {@code expectedMagic}.
+     * Reads an unsigned-byte IDX file whose magic must be {@code expectedMagic}. The file is read as a stream and
+     * never beyond what its header announces, so a gzip bomb (a small file that inflates to gigabytes) costs at
+     * most the announced size plus a bounded count of trailing bytes, and an announced size beyond a Java array
+     * or the heap is refused before anything is allocated.
      *
      * @param hint appended to every error message, e.g. where to get a good copy
-     * @throws IllegalArgumentException on a wrong magic number, a non-positive dimension or a length that
-     *                                  disagrees with the header
+     * @throws IllegalArgumentException on a wrong magic number, a non-positive dimension, a size that cannot be
+     *                                  held, a length that disagrees with the header, or a non-regular file
      * @throws UncheckedIOException     when the file cannot be read or is not valid gzip
      */
     static Array readUbyte(Path file, int expectedMagic, String hint) {
-        byte[] bytes = readMaybeGzipped(file, hint);
-        int dimCount = expectedMagic & 0xff;
-        if (bytes.length < 4) {
-            throw new IllegalArgumentException(file + ": not an IDX file, expected a 4-byte magic number 0x"
-                    + hex(expectedMagic) + ", found a file of " + bytes.length + " bytes; " + hint);
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block the open and a device never end
+            throw new IllegalArgumentException(file + ": not a regular file (a directory, FIFO or device); " + hint);
         }
-        int magic = readInt(bytes, 0);
-        if (magic != expectedMagic) {
-            throw new IllegalArgumentException(file + ": expected IDX magic number 0x" + hex(expectedMagic) + " ("
-                    + describe(expectedMagic) + "), found 0x" + hex(magic) + " (" + describe(magic) + "); " + hint);
-        }
-        int headerLength = 4 + 4 * dimCount;
-        if (bytes.length < headerLength) {
-            throw new IllegalArgumentException(file + ": truncated header, expected " + headerLength
-                    + " bytes for " + dimCount + " dimensions, found " + bytes.length + "; " + hint);
-        }
-        int[] dims = new int[dimCount];
-        long elements = 1;
-        for (int d = 0; d < dimCount; d++) {
-            dims[d] = readInt(bytes, 4 + 4 * d);
-            if (dims[d] <= 0) {
-                throw new IllegalArgumentException(file + ": dimension " + d + " of the header is " + dims[d]
-                        + ", expected a positive size; " + hint);
-            }
-            elements *= dims[d];
-        }
-        long expectedLength = headerLength + elements;
-        if (bytes.length != expectedLength) {
-            throw new IllegalArgumentException(file + ": header says " + shape(dims) + " bytes of data, so "
-                    + expectedLength + " bytes in all, found " + bytes.length
-                    + (bytes.length < expectedLength ? " (the file is truncated)" : " (trailing bytes)") + "; "
-                    + hint);
-        }
-        return new Array(dims, Arrays.copyOfRange(bytes, headerLength, bytes.length));
-    }
-
-    private static byte[] readMaybeGzipped(Path file, String hint) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             int b0 = raw.read();
@@ -85,11 +59,64 @@ final class Idx {
             raw.reset();
             boolean gzipped = b0 == 0x1f && b1 == 0x8b;
             try (InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw) {
-                return in.readAllBytes();
+                return read(in, file, expectedMagic, hint);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read IDX file (" + e + "); " + hint, e);
         }
+    }
+
+    private static Array read(InputStream in, Path file, int expectedMagic, String hint) throws IOException {
+        int dimCount = expectedMagic & 0xff;
+        byte[] head = in.readNBytes(4);
+        if (head.length < 4) {
+            throw new IllegalArgumentException(file + ": not an IDX file, expected a 4-byte magic number 0x"
+                    + hex(expectedMagic) + ", found a file of " + head.length + " bytes; " + hint);
+        }
+        int magic = readInt(head, 0);
+        if (magic != expectedMagic) {
+            throw new IllegalArgumentException(file + ": expected IDX magic number 0x" + hex(expectedMagic) + " ("
+                    + describe(expectedMagic) + "), found 0x" + hex(magic) + " (" + describe(magic) + "); " + hint);
+        }
+        int headerLength = 4 + 4 * dimCount;
+        byte[] sizes = in.readNBytes(4 * dimCount);
+        if (sizes.length < 4 * dimCount) {
+            throw new IllegalArgumentException(file + ": truncated header, expected " + headerLength
+                    + " bytes for " + dimCount + " dimensions, found " + (4 + sizes.length) + "; " + hint);
+        }
+        int[] dims = new int[dimCount];
+        long elements = 1;
+        for (int d = 0; d < dimCount; d++) {
+            dims[d] = readInt(sizes, 4 * d);
+            if (dims[d] <= 0) {
+                throw new IllegalArgumentException(file + ": dimension " + d + " of the header is " + dims[d]
+                        + ", expected a positive size; " + hint);
+            }
+            // three ints reach 2^93: saturate instead of wrapping around to a small number
+            elements = elements > MAX_ELEMENTS ? elements : elements * dims[d];
+        }
+        if (elements > MAX_ELEMENTS || elements > Runtime.getRuntime().maxMemory()) {
+            throw new IllegalArgumentException(file + ": header says " + shape(dims) + " bytes of data, more than"
+                    + " this JVM can hold; the file is corrupt or not MNIST; " + hint);
+        }
+        long expectedLength = headerLength + elements;
+        byte[] data = in.readNBytes((int) elements);
+        if (data.length < elements) {
+            throw new IllegalArgumentException(file + ": header says " + shape(dims) + " bytes of data, so "
+                    + expectedLength + " bytes in all, found " + (headerLength + data.length)
+                    + " (the file is truncated); " + hint);
+        }
+        long trailing = 0;
+        while (trailing <= MAX_TRAILING_COUNTED && in.read() >= 0) {
+            trailing += 1 + in.skip(MAX_TRAILING_COUNTED);
+        }
+        if (trailing > 0) {
+            throw new IllegalArgumentException(file + ": header says " + shape(dims) + " bytes of data, so "
+                    + expectedLength + " bytes in all, found " + (trailing > MAX_TRAILING_COUNTED ? "more than "
+                    + (expectedLength + MAX_TRAILING_COUNTED) : String.valueOf(expectedLength + trailing))
+                    + " (trailing bytes); " + hint);
+        }
+        return new Array(dims, data);
     }
 
     private static int readInt(byte[] b, int at) {

@@ -157,11 +157,11 @@ public final class Mnist {
 
     private static Path locate(Path dir, String name, String hint) {
         Path plain = dir.resolve(name);
-        if (Files.isRegularFile(plain)) {
-            return plain;
+        if (Files.exists(plain)) {
+            return plain; // Idx refuses it if it is not a regular file: a FIFO would block
         }
         Path gz = dir.resolve(name + ".gz");
-        if (Files.isRegularFile(gz)) {
+        if (Files.exists(gz)) {
             return gz;
         }
         throw new UncheckedIOException(plain + ": MNIST file not found (nor " + gz.getFileName() + "); " + hint,

@@ -1,10 +1,10 @@
 package org.netgauss.pigmm;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.netgauss.store.DType;
+import org.netgauss.store.InputFiles;
 import org.netgauss.store.Npy;
 import org.netgauss.store.NpyArray;
 
@@ -70,18 +70,13 @@ public final class WeightEnsemble {
      *                                  holding a NaN/infinite entry (naming the member and entry)
      */
     public static WeightEnsemble read(Path path) {
-        String expected = "expected a .npy ensemble [N, rows, cols]";
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException(path + ": no such file; " + expected);
-        }
-        if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException(path + ": is a directory; " + expected);
-        }
         NpyArray a;
         try {
+            // missing, a directory, a FIFO (which would block), unreadable: one message naming the file and why
+            InputFiles.requireRegularFile(path, "a .npy ensemble [N, rows, cols]");
             a = Npy.read(path);
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(path + ": could not be read (" + e.getCause().getMessage() + ")", e);
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         try {
             return of(a);

@@ -6,12 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.netgauss.store.internal.AtomicFiles;
 
 /**
@@ -31,9 +28,8 @@ import org.netgauss.store.internal.AtomicFiles;
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    /** NumPy's default {@code max_header_size}: {@code np.load} refuses longer headers as unsafe. */
+    static final int MAX_HEADER_LENGTH = 10_000;
     private static final int CHUNK = 1 << 20;
 
     private Npy() {
@@ -48,17 +44,24 @@ public final class Npy {
         @Override
         public int[] shape() { return shape.clone(); }
 
-        /** The number of elements. */
+        /**
+         * The number of elements.
+         *
+         * @throws ArithmeticException if the product of the shape overflows a long (a header read by {@link Npy}
+         *                             never does: it is checked there)
+         */
         public long size() {
             long n = 1;
             for (int s : shape) {
-                n *= s;
+                n = Math.multiplyExact(n, s);
             }
             return n;
         }
 
         /** The file length this header implies. */
-        public long expectedFileLength() { return dataOffset + size() * dtype.bytes(); }
+        public long expectedFileLength() {
+            return Math.addExact(dataOffset, Math.multiplyExact(size(), dtype.bytes()));
+        }
 
         @Override
         public String toString() {
@@ -126,15 +129,27 @@ public final class Npy {
             checkLength(ch.size(), h, path);
             long n = h.size();
             if (n > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException(path + ": " + n + " elements exceed a Java array; read it in slices");
+                throw new IllegalArgumentException(path + ": " + n + " elements exceed a Java array; read it in slices"
+                        + " with Npy.map");
             }
             int count = (int) n;
-            Object data = switch (h.dtype()) {
-                case FLOAT32 -> new float[count];
-                case FLOAT64 -> new double[count];
-                case INT32 -> new int[count];
-                case INT64 -> new long[count];
-            };
+            long bytes = n * h.dtype().bytes();
+            long heap = Runtime.getRuntime().maxMemory();
+            if (bytes > heap) {
+                throw tooLarge(path, h, bytes);
+            }
+            Object data;
+            try {
+                data = switch (h.dtype()) {
+                    case FLOAT32 -> new float[count];
+                    case FLOAT64 -> new double[count];
+                    case INT32 -> new int[count];
+                    case INT64 -> new long[count];
+                };
+            } catch (OutOfMemoryError e) {
+                // nothing else was allocated yet: the failed array is all there is to give back
+                throw tooLarge(path, h, bytes);
+            }
             ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
             int per = CHUNK / h.dtype().bytes();
             ch.position(h.dataOffset());
@@ -156,8 +171,16 @@ public final class Npy {
             }
             return new NpyArray(h.dtype(), h.shape(), data);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(InputFiles.describe(path, e), e);
         }
+    }
+
+    private static IllegalArgumentException tooLarge(Path path, Header h, long bytes) {
+        return new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "%s: %s %s needs %.2f GiB, more than this JVM's heap holds (at most %.2f GiB); read it slice by slice"
+                        + " with Npy.map, or raise the heap (NETGAUSS_JAVA_OPTS=-Xmx<size>)", path, h.dtype().descr(),
+                Arrays.toString(h.shape()), bytes / (double) (1L << 30),
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30)));
     }
 
     /**
@@ -215,16 +238,14 @@ public final class Npy {
             checkLength(ch.size(), h, path);
             return h;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(InputFiles.describe(path, e), e);
         }
     }
 
+    /** Opens a regular file: a FIFO would block the open, a device never end (see {@link InputFiles}). */
     private static FileChannel open(Path path) throws IOException {
-        try {
-            return FileChannel.open(path, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("missing file " + path + " (expected a .npy array)", e);
-        }
+        InputFiles.requireRegularFile(path, "a .npy array");
+        return FileChannel.open(path, StandardOpenOption.READ);
     }
 
     private static void checkLength(long actual, Header h, Path path) {
@@ -269,46 +290,48 @@ public final class Npy {
             preLen = 12;
         } else {
             throw new IllegalArgumentException(path + ": .npy format version " + major + "." + minor
-                    + " is not supported (1.0 and 2.0 are)");
+                    + " is not supported (1.0, 2.0 and 3.0 are)");
         }
-        if (headerLen > (1 << 24)) {
-            throw new IllegalArgumentException(path + ": implausible .npy header length " + headerLen);
+        if (minor != 0) {
+            throw new IllegalArgumentException(path + ": .npy format version " + major + "." + minor
+                    + " is not supported (1.0, 2.0 and 3.0 are)");
+        }
+        if (headerLen > MAX_HEADER_LENGTH) {
+            throw new IllegalArgumentException(path + ": .npy header of " + headerLen + " bytes; NumPy refuses headers"
+                    + " over " + MAX_HEADER_LENGTH + " bytes as unsafe, and so does netgauss");
         }
         ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
         ch.position(preLen);
         while (hb.hasRemaining()) {
             if (ch.read(hb) < 0) {
-                throw new IllegalArgumentException(path + ": truncated .npy header");
+                throw new IllegalArgumentException(path + ": truncated .npy header (" + headerLen + " bytes announced, "
+                        + hb.position() + " present)");
             }
         }
         String dict = new String(hb.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        Matcher d = DESCR.matcher(dict);
-        Matcher f = FORTRAN.matcher(dict);
-        Matcher s = SHAPE.matcher(dict);
-        if (!d.find() || !f.find() || !s.find()) {
-            throw new IllegalArgumentException(path + ": malformed .npy header " + dict.strip());
-        }
-        if (f.group(1).equals("True")) {
+        NpyHeaderParser.Dict parsed = NpyHeaderParser.parse(dict, path.toString());
+        if (parsed.fortranOrder()) {
             throw new IllegalArgumentException(path + ": Fortran-order array; save it in C order "
                     + "(np.save(path, np.ascontiguousarray(arr)))");
         }
-        DType dtype = DType.ofDescr(d.group(1), path.toString());
-        String[] parts = s.group(1).split(",");
-        int[] shape = Arrays.stream(parts).map(String::strip).filter(p -> !p.isEmpty())
-                .mapToLong(p -> {
-                    try {
-                        return Long.parseLong(p.endsWith("L") ? p.substring(0, p.length() - 1) : p);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(path + ": malformed shape in .npy header " + dict.strip());
-                    }
-                })
-                .mapToInt(v -> {
-                    if (v < 0 || v > Integer.MAX_VALUE) {
-                        throw new IllegalArgumentException(path + ": dimension " + v + " out of range");
-                    }
-                    return (int) v;
-                }).toArray();
-        return new Header(dtype, shape, preLen + headerLen);
+        DType dtype = DType.ofDescr(parsed.descr(), path.toString());
+        long[] dims = parsed.shape();
+        int[] shape = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(path + ": dimension " + dims[i] + " of shape " + Arrays.toString(dims)
+                        + " exceeds 2^31 - 1, more than netgauss can index");
+            }
+            shape[i] = (int) dims[i];
+        }
+        Header h = new Header(dtype, shape, preLen + headerLen);
+        try {
+            h.expectedFileLength();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(path + ": shape " + Arrays.toString(dims) + " of " + dtype.descr()
+                    + " holds more than 2^63 bytes; the header is corrupt or forged", e);
+        }
+        return h;
     }
 
     static byte[] header(DType dtype, int[] shape) {
