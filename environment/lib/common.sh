@@ -16,4 +16,4 @@ kernel_jar() { ls "$ROOT"/kernel/target/netgauss-kernel-*.jar 2>/dev/null | head
 # The JDK's vector API, which the toolkit's training kernels use (without it they fall back to plain Java).
 VECTOR_MODULE="--add-modules=jdk.incubator.vector"
 # The JVM announces an incubator module on stderr at every start; a command-line tool should not.
-drop_incubator_warning() { grep -v --line-buffered '^WARNING: Using incubator modules' >&2 || true; }
+drop_incubator_warning() { grep -a -v --line-buffered '^WARNING: Using incubator modules' >&2 || true; }

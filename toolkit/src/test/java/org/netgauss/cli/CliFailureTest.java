@@ -157,6 +157,13 @@ class CliFailureTest {
         CliRun r = CliRun.of("inpca", fifo.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("not a regular file"), r.err());
+        for (String cmd : new String[] {"train", "train-shard"}) {
+            r = CliRun.of(cmd, "--config", fifo.toString(), "--out", dir.resolve(cmd + "-out").toString());
+            assertEquals(1, r.code(), cmd + ": " + r.err());
+            assertOneLine(r.err());
+            assertTrue(r.err().contains(fifo + ": not a regular file"), r.err());
+            assertFalse(Files.exists(dir.resolve(cmd + "-out")), cmd + " wrote its output directory");
+        }
     }
 
     @Test
