@@ -37,23 +37,30 @@ public record SlurmScripts(String name, Path out, String launcher, int shards, R
      * @param time        {@code --time}, e.g. 02:00:00
      * @param partition   {@code --partition}
      * @param account     {@code --account}
-     * @param extra       further {@code #SBATCH} options, verbatim, e.g. {@code --qos=short}
+     * @param extra       further {@code #SBATCH} options, e.g. {@code --qos=short}: each one option of allowed
+     *                    characters ({@link #OPTION}), not one the scripts set themselves
      */
     public record Resources(Integer cpusPerTask, String mem, String time, String partition, String account,
                             List<String> extra) {
         public Resources {
             extra = List.copyOf(extra);
-            if (cpusPerTask != null && cpusPerTask < 1) {
-                throw new IllegalArgumentException("--cpus-per-task must be >= 1, found " + cpusPerTask);
+            if (cpusPerTask != null && (cpusPerTask < 1 || cpusPerTask > MAX_CPUS)) {
+                throw new IllegalArgumentException("--cpus-per-task must be in 1.." + MAX_CPUS + ", found " + cpusPerTask);
             }
-            if (mem != null && !mem.matches("\\d+[KMGT]?")) {
-                throw new IllegalArgumentException("--mem '" + mem + "': expected a size such as 4G or 500M");
-            }
-            if (time != null && !time.matches("(\\d+-)?\\d+(:\\d{2}){0,2}")) {
-                throw new IllegalArgumentException("--time '" + time + "': expected minutes, MM:SS, HH:MM:SS or D-HH:MM:SS");
+            check("--mem", mem, "\\d{1,12}[KMGT]?", "a size such as 4G or 500M");
+            check("--time", time, "(\\d{1,4}-)?\\d{1,6}(:\\d{2}){0,2}", "minutes, MM:SS, HH:MM:SS or D-HH:MM:SS");
+            check("--partition", partition, NAMES, "partition names (letters, digits, '_', '.', '-'), comma-separated");
+            check("--account", account, NAME, "an account name (letters, digits, '_', '.', '-')");
+            for (String x : extra) {
+                check("--sbatch-option", x, OPTION, "one sbatch option such as --qos=short or --exclusive (letters,"
+                        + " digits and _ . , : = @ + / - in the value; no spaces, quotes, $, ;, ` or line breaks)");
+                String option = x.split("=", 2)[0];
+                if (RESERVED.contains(option)) {
+                    throw new IllegalArgumentException("--sbatch-option '" + x + "': " + option
+                            + " is set by netgauss submit itself");
+                }
             }
         }
-
         String directives() {
             StringBuilder sb = new StringBuilder();
             if (cpusPerTask != null) {
@@ -78,17 +85,43 @@ public record SlurmScripts(String name, Path out, String launcher, int shards, R
         }
     }
 
+    /** A Slurm name: partition, account, job name; nothing a shell or an #SBATCH line would read specially. */
+    static final String NAME = "[A-Za-z0-9_.-]{1,128}";
+    /** A comma-separated list of names (sbatch takes several partitions). */
+    static final String NAMES = NAME + "(," + NAME + "){0,31}";
+    /** One long option with an optional value, or one short option with an attached value. */
+    static final String OPTION = "(--[a-z][a-z0-9-]{0,40}(=[A-Za-z0-9_.,:=@+/-]{1,256})?|-[A-Za-z][A-Za-z0-9_.,:=@+/-]{0,256})";
+    /** What a path must look like to appear in an #SBATCH line, where quoting is not reliable. */
+    static final String PATH_CHARS = "[A-Za-z0-9_./+@:,=~-]{1,4096}";
+    /** Options the scripts set themselves: giving them again would break the job array or its merge. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("--array", "-a", "--output", "-o", "--job-name",
+            "-J", "--dependency", "-d", "--wrap", "--parsable");
+    static final int MAX_CPUS = 65536;
+
+    /**
+     * Refuses {@code value} (when not null) unless it matches {@code pattern}: whatever reaches a batch script is
+     * either matched against such an allowed-character pattern or single-quoted, so no value can end a line, start
+     * a command or expand a variable.
+     */
+    static void check(String option, String value, String pattern, String expected) {
+        if (value != null && !value.matches(pattern)) {
+            throw new IllegalArgumentException(option + " '" + value + "': expected " + expected);
+        }
+    }
+
     public SlurmScripts {
         Objects.requireNonNull(out, "out");
+        check("the output directory", out.toString(), PATH_CHARS, "a path of letters, digits and _ . / + @ : , = ~ -"
+                + " (it goes into #SBATCH --output, where spaces, quotes and % cannot be escaped)");
+        check("--launcher", launcher, "[^\\p{Cntrl}]{1,4096}", "a path without control characters");
+        check("NETGAUSS_PROFILE", profile, NAME, "a profile name such as smoke, quick or paper");
         if (!out.isAbsolute()) {
             throw new IllegalArgumentException("the output directory must be absolute for the nodes, found " + out);
         }
         if (shards < 1) {
             throw new IllegalArgumentException("need at least one shard, found " + shards);
         }
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("job name '" + name + "': use letters, digits, '.', '_' and '-'");
-        }
+        check("--job-name", name, NAME, "letters, digits, '.', '_' and '-'");
     }
 
     /** The job file every task reads. */

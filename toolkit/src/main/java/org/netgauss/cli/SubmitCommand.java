@@ -68,6 +68,10 @@ public final class SubmitCommand implements Callable<Integer> {
             description = "the netgauss launcher on the nodes (default: this checkout's environment/bin/netgauss)")
     String launcher;
 
+    @Option(names = "--sbatch", paramLabel = "PATH", defaultValue = "sbatch",
+            description = "the sbatch command (default: sbatch on the PATH); scancel is looked for beside it")
+    String sbatchCommand;
+
     @Option(names = "--dry-run", description = "print the scripts and sbatch commands; write and submit nothing")
     boolean dryRun;
 
@@ -90,25 +94,37 @@ public final class SubmitCommand implements Callable<Integer> {
         Path dir = out.toAbsolutePath().normalize();
         SlurmScripts s = new SlurmScripts(jobName, dir, launcher != null ? launcher : defaultLauncher(), shards, task, merge,
                 System.getenv("NETGAUSS_PROFILE"));
-        String sbatchTrain = "sbatch --parsable " + s.trainScriptFile();
-        String sbatchMerge = "sbatch --parsable --dependency=afterok:<array job id> " + s.mergeScriptFile();
+        String sbatchTrain = SlurmScripts.quote(sbatchCommand) + " --parsable " + s.trainScriptFile();
+        String sbatchMerge = SlurmScripts.quote(sbatchCommand) + " --parsable --dependency=afterok:<array job id> "
+                + s.mergeScriptFile();
         if (dryRun) {
             System.out.println("# " + s.trainScriptFile() + "\n" + s.trainScript());
             System.out.println("# " + s.mergeScriptFile() + "\n" + s.mergeScript());
             System.out.println("# would run:\n" + sbatchTrain + "\n" + sbatchMerge);
             return 0;
         }
-        writeJob(s, job);
-        AtomicFiles.writeString(s.trainScriptFile(), s.trainScript());
-        AtomicFiles.writeString(s.mergeScriptFile(), s.mergeScript());
+        String arrayId;
+        String mergeId;
+        Written written = new Written();
         try {
-            Files.createDirectories(dir.resolve("logs"));
-            Files.createDirectories(dir.resolve("shards"));
-        } catch (IOException ex) {
-            throw new UncheckedIOException("could not create " + dir + "/logs: " + ex.getMessage(), ex);
+            writeJob(s, job, written);
+            written.file(s.trainScriptFile(), s.trainScript());
+            written.file(s.mergeScriptFile(), s.mergeScript());
+            written.directory(dir.resolve("logs"));
+            written.directory(dir.resolve("shards"));
+            arrayId = sbatch(List.of(sbatchCommand, "--parsable", s.trainScriptFile().toString()));
+            try {
+                mergeId = sbatch(List.of(sbatchCommand, "--parsable", "--dependency=afterok:" + arrayId,
+                        s.mergeScriptFile().toString()));
+            } catch (RuntimeException ex) {
+                // an array whose merge was never submitted would train into files we are about to remove
+                String cancelled = scancel(arrayId);
+                throw new IllegalStateException(ex.getMessage() + "; " + cancelled, ex);
+            }
+        } catch (RuntimeException | Error ex) {
+            written.undo();
+            throw ex;
         }
-        String arrayId = sbatch(List.of("sbatch", "--parsable", s.trainScriptFile().toString()));
-        String mergeId = sbatch(List.of("sbatch", "--parsable", "--dependency=afterok:" + arrayId, s.mergeScriptFile().toString()));
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("arrayJob", arrayId);
@@ -125,7 +141,7 @@ public final class SubmitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeJob(SlurmScripts s, ShardJob job) {
+    private static void writeJob(SlurmScripts s, ShardJob job, Written written) {
         String text = new GsonBuilder().setPrettyPrinting().create().toJson(job.toJson()) + "\n";
         Path f = s.jobFile();
         try {
@@ -136,17 +152,41 @@ public final class SubmitCommand implements Callable<Integer> {
         } catch (IOException ex) {
             throw new UncheckedIOException("could not read " + f + ": " + ex.getMessage(), ex);
         }
-        AtomicFiles.writeString(f, text);
+        written.file(f, text);
     }
 
+    /** The job file's optional {@code "slurm"} object, each field checked for its type. */
     private static JsonObject slurmDefaults(Path config) {
+        JsonElement el;
         try {
-            JsonElement el = com.google.gson.JsonParser.parseString(Files.readString(config, StandardCharsets.UTF_8));
-            JsonObject o = el.getAsJsonObject();
-            return o.has("slurm") ? o.getAsJsonObject("slurm") : new JsonObject();
+            el = com.google.gson.JsonParser.parseString(Files.readString(config, StandardCharsets.UTF_8));
         } catch (IOException ex) {
             throw new UncheckedIOException("could not read " + config + ": " + ex.getMessage(), ex);
         }
+        JsonElement slurm = el.getAsJsonObject().get("slurm");
+        if (slurm == null || slurm.isJsonNull()) {
+            return new JsonObject();
+        }
+        if (!slurm.isJsonObject()) {
+            throw new IllegalArgumentException(config + ": 'slurm' must be an object {cpusPerTask, mem, time, partition,"
+                    + " account}, found " + slurm);
+        }
+        for (var entry : slurm.getAsJsonObject().entrySet()) {
+            String key = entry.getKey();
+            JsonElement v = entry.getValue();
+            boolean ok = switch (key) {
+                case "cpusPerTask" -> v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()
+                        && v.getAsString().matches("\\d{1,9}");
+                case "mem", "time", "partition", "account" -> v.isJsonPrimitive() && v.getAsJsonPrimitive().isString();
+                default -> throw new IllegalArgumentException(config + ": unknown field slurm." + key
+                        + " (known: cpusPerTask, mem, time, partition, account)");
+            };
+            if (!ok) {
+                throw new IllegalArgumentException(config + ": slurm." + key + " must be "
+                        + (key.equals("cpusPerTask") ? "a positive integer" : "a string") + ", found " + v);
+            }
+        }
+        return slurm.getAsJsonObject();
     }
 
     private static String or(String option, JsonObject o, String key) {
@@ -155,6 +195,63 @@ public final class SubmitCommand implements Callable<Integer> {
 
     private static Integer intOr(JsonObject o, String key) {
         return o.has(key) ? o.get(key).getAsInt() : null;
+    }
+
+    /**
+     * What one submission wrote, so that a failed submission removes it again: files and directories it created,
+     * in order; a file that already held the same content (a resubmission) is left alone.
+     */
+    private static final class Written {
+        private final List<Path> created = new ArrayList<>();
+
+        void file(Path f, String text) {
+            directory(f.getParent());
+            boolean existed = Files.exists(f);
+            AtomicFiles.writeString(f, text);
+            if (!existed) {
+                created.add(f);
+            }
+        }
+
+        void directory(Path d) {
+            if (Files.isDirectory(d)) {
+                return;
+            }
+            directory(d.getParent());
+            try {
+                Files.createDirectory(d);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("could not create " + d + ": " + ex.getMessage(), ex);
+            }
+            created.add(d);
+        }
+
+        void undo() {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i)); // a directory something else wrote into stays
+                } catch (IOException ignored) {
+                    // best effort: the error being reported matters more
+                }
+            }
+        }
+    }
+
+    /** Cancels a submitted job; returns what happened, for the error message. */
+    private String scancel(String jobId) {
+        Path sb = Path.of(sbatchCommand);
+        String scancel = sb.getParent() != null ? sb.resolveSibling("scancel").toString() : "scancel";
+        try {
+            Process p = new ProcessBuilder(scancel, jobId).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? "cancelled array job " + jobId : "could not cancel array job " + jobId
+                    + ": run scancel " + jobId;
+        } catch (IOException ex) {
+            return "could not cancel array job " + jobId + " (" + ex.getMessage() + "): run scancel " + jobId;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return "interrupted while cancelling array job " + jobId + ": run scancel " + jobId;
+        }
     }
 
     /** Runs sbatch and returns the job id ({@code --parsable} prints {@code id} or {@code id;cluster}). */
