@@ -49,6 +49,12 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Result r = fit(file, model);
+        if (!Double.isFinite(r.logLikelihood())) {
+            // a degenerate Gaussian has no density: log L and AIC do not exist, and NaN is not an answer
+            throw new IllegalArgumentException(file + ": the fitted " + r.model() + " model is degenerate (a variance is"
+                    + " zero: the members are identical or constant along some direction), so its log-likelihood and"
+                    + " AIC are undefined; parameters " + r.parameters());
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.toJson(r.toJson(file)));

@@ -78,6 +78,7 @@ final class WassersteinCommand implements Callable<Integer> {
                         + params.length);
             }
             pb = PigmmParameters.of(d, params);
+            requireCovariance(pb);
             what = "--params";
         } else {
             double s2 = init == Init.gaussian ? 1.0 / d : 1.0 / (3.0 * d);
@@ -110,5 +111,39 @@ final class WassersteinCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses parameters that are no Gaussian: Σ_V0 = [[f3, f4], [f4, f5]] and Σ_VH (f6..f11) must be positive
+     * semidefinite and f12, f13 non-negative (docs/spec/pigmm.md §2.5), else W₂ (which takes their square roots)
+     * would be a number without meaning.
+     */
+    static void requireCovariance(PigmmParameters p) {
+        double[] f = p.toArray();
+        if (f[11] < 0 || f[12] < 0) {
+            throw new IllegalArgumentException("--params: f12 = " + f[11] + " and f13 = " + f[12] + " are the variances"
+                    + " of V2 and V3 and must be >= 0");
+        }
+        double v0 = minEigenvalue(p.sigmaV0());
+        double vh = minEigenvalue(p.sigmaVH());
+        double scale = 0;
+        for (int k = 2; k < 11; k++) {
+            scale = Math.max(scale, Math.abs(f[k]));
+        }
+        double tol = 1e-12 * scale;
+        if (v0 < -tol) {
+            throw new IllegalArgumentException("--params: Sigma_V0 = [[f3, f4], [f4, f5]] has the negative eigenvalue "
+                    + v0 + "; a covariance must be positive semidefinite");
+        }
+        if (vh < -tol) {
+            throw new IllegalArgumentException("--params: Sigma_VH (f6..f11) has the negative eigenvalue " + vh
+                    + "; a covariance must be positive semidefinite");
+        }
+    }
+
+    private static double minEigenvalue(double[][] symmetric) {
+        double[] ev = new org.apache.commons.math3.linear.EigenDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(symmetric)).getRealEigenvalues();
+        return java.util.Arrays.stream(ev).min().orElse(0);
     }
 }
