@@ -113,6 +113,19 @@ class KernelBehaviour(unittest.TestCase):
         self.assertTrue(self.km.is_alive())
         self.assertEqual("2", kf.result_data(self.run_ok("1 + 1"))["text/plain"])
 
+    def test_shift_tab_shows_the_toolkits_javadoc_and_help_links_it(self):
+        self.run_ok("import org.netgauss.pigmm.*;")
+        msg_id = self.kc.inspect("Pigmm.fit", len("Pigmm.fit"), detail_level=0)
+        reply = self.kc.get_shell_msg(timeout=60)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=60)
+        self.assertTrue(reply["content"]["found"])
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("Fits the PIGMM to an ensemble of D x D matrices by moment matching", text)
+        self.assertIn("f1, f2 = mean_n S_{0,1}", text)
+        info = self.kc.kernel_info(reply=True, timeout=30)["content"]
+        self.assertIn("netgauss toolkit (javadoc)", [link["text"] for link in info["help_links"]])
+
     def test_unknown_magic_gives_a_clear_error(self):
         reply, outputs = kf.execute(self.kc, "%nosuchmagic x")
         self.assertEqual("error", reply["status"])

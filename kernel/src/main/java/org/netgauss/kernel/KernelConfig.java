@@ -21,9 +21,16 @@ import java.util.concurrent.TimeUnit;
  *                        "30 SECONDS")
  * @param outputLimitBytes most a cell may print, stdout and stderr together ({@code NETGAUSS_OUTPUT_LIMIT_MB},
  *                        default {@value #DEFAULT_OUTPUT_LIMIT_MB} MB)
+ * @param sourcePath      folders and source jars whose javadoc Shift-Tab shows ({@code NETGAUSS_SOURCEPATH})
+ * @param javadocUrl      the toolkit's documentation in the Help menu ({@code NETGAUSS_JAVADOC_URL}, default
+ *                        {@value #DEFAULT_JAVADOC_URL})
  */
 public record KernelConfig(String classpath, List<String> compilerOptions, List<String> startupScripts,
-                           String startupScript, long timeoutMillis, long outputLimitBytes) {
+                           String startupScript, long timeoutMillis, long outputLimitBytes, String sourcePath,
+                           String javadocUrl) {
+    /** The toolkit's sources, javadoc and all, where the repository is published. */
+    public static final String DEFAULT_JAVADOC_URL =
+            "https://github.com/netgauss/netgauss/tree/HEAD/toolkit/src/main/java/org/netgauss";
     /** A cell that prints more than this is past anything a notebook page or nbconvert shows well. */
     public static final int DEFAULT_OUTPUT_LIMIT_MB = 10;
 
@@ -42,7 +49,8 @@ public record KernelConfig(String classpath, List<String> compilerOptions, List<
 
     /** No extra classpath, no options, no scripts, no timeout. */
     public static KernelConfig defaults() {
-        return new KernelConfig("", List.of(), List.of(), "", 0, (long) DEFAULT_OUTPUT_LIMIT_MB << 20);
+        return new KernelConfig("", List.of(), List.of(), "", 0, (long) DEFAULT_OUTPUT_LIMIT_MB << 20, "",
+                DEFAULT_JAVADOC_URL);
     }
 
     /** Reads the settings from {@code env} (normally {@link System#getenv()}). */
@@ -72,7 +80,10 @@ public record KernelConfig(String classpath, List<String> compilerOptions, List<
             }
         }
         return new KernelConfig(String.join(File.pathSeparator, classpath), options, scripts, script.toString(),
-                parseTimeout(timeout), parseOutputLimit(env.getOrDefault("NETGAUSS_OUTPUT_LIMIT_MB", "")));
+                parseTimeout(timeout), parseOutputLimit(env.getOrDefault("NETGAUSS_OUTPUT_LIMIT_MB", "")),
+                env.getOrDefault("NETGAUSS_SOURCEPATH", ""),
+                env.getOrDefault("NETGAUSS_JAVADOC_URL", "").isBlank() ? DEFAULT_JAVADOC_URL
+                        : env.get("NETGAUSS_JAVADOC_URL").strip());
     }
 
     /** Bytes from a whole number of megabytes (1 to 1048576); blank means the default. */

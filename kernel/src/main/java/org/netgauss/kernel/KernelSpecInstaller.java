@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * java -cp 'kernel/target/lib/*:kernel/target/netgauss-kernel.jar' org.netgauss.kernel.KernelSpecInstaller \
  *   --kernels-dir ~/.local/share/jupyter/kernels --kernel-classpath '...' --classpath '...' \
  *   --import-packages-of toolkit/target/netgauss-toolkit.jar [--name netgauss-java]
- *   [--display-name "Java (netgauss)"] [--java /usr/bin/java] [--jvm-opt -Xmx8g]...
+ *   [--display-name "Java (netgauss)"] [--java /usr/bin/java] [--jvm-opt -Xmx8g]... [--sourcepath src/main/java]
  * </pre>
  *
  * The default name, {@value #DEFAULT_NAME}, cannot collide with the {@code java} that IJava and JJava install.
@@ -95,6 +95,10 @@ public final class KernelSpecInstaller {
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NETGAUSS_CLASSPATH", single(opts, "classpath", ""));
+        String sourcePath = single(opts, "sourcepath", "");
+        if (!sourcePath.isBlank()) {
+            env.put("NETGAUSS_SOURCEPATH", sourcePath); // Shift-Tab reads the toolkit's javadoc there
+        }
         List<String> importsFrom = opts.getOrDefault("import-packages-of", List.of());
         if (!importsFrom.isEmpty()) {
             Path startup = dir.resolve("startup.jsh");

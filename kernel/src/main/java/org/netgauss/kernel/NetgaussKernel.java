@@ -1,6 +1,8 @@
 package org.netgauss.kernel;
 
 import jdk.jshell.SourceCodeAnalysis;
+import org.netgauss.kernel.inspect.Inspector;
+import org.netgauss.kernel.inspect.SourceJavadoc;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
@@ -75,10 +77,11 @@ public final class NetgaussKernel extends BaseKernel {
     private final CellEvaluator evaluator;
     private final InMemoryHistory history;
     private final CellOutput output;
+    private final Inspector inspector;
     private final CountDownLatch started = new CountDownLatch(1);
 
     private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellEvaluator evaluator,
-                           CellOutput output) {
+                           CellOutput output, KernelConfig config) {
         super("netgauss", version,
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -87,7 +90,8 @@ public final class NetgaussKernel extends BaseKernel {
                         .pygments("java")
                         .codemirror("text/x-java")
                         .build(),
-                List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
+                List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
+                        new HelpLink("netgauss toolkit (javadoc)", config.javadocUrl())),
                 history,
                 new JupyterIO(StandardCharsets.UTF_8),
                 new CommManager(),
@@ -105,6 +109,7 @@ public final class NetgaussKernel extends BaseKernel {
         this.evaluator = evaluator;
         this.history = history;
         this.output = output;
+        this.inspector = new Inspector(evaluator.shell(), new SourceJavadoc(config.sourcePath()));
     }
 
     /**
@@ -125,7 +130,7 @@ public final class NetgaussKernel extends BaseKernel {
         magics.registerLineMagic("mavenRepo", new MavenRepoMagic(maven));
         magics.registerLineMagic("addMavenRepo", new MavenRepoMagic(maven));
         NetgaussKernel kernel = new NetgaussKernel(version, new InMemoryHistory(), magics, evaluator,
-                new CellOutput(config.outputLimitBytes()));
+                new CellOutput(config.outputLimitBytes()), config);
         if (!config.classpath().isBlank()) {
             kernel.evaluator.addToClasspath(resolveClasspath(config.classpath()));
         }
@@ -324,36 +329,7 @@ public final class NetgaussKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         awaitStartup();
-        // look the name up from its end, and include a following '(' so methods are found
-        int end = at;
-        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
-            end++;
-        }
-        int paren = end;
-        while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
-            paren++;
-        }
-        if (paren < code.length() && code.charAt(paren) == '(') {
-            end = paren + 1;
-        }
-        SourceCodeAnalysis analysis = evaluator.shell().sourceCodeAnalysis();
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, end, true);
-        if ((docs == null || docs.isEmpty()) && (end == 0 || code.charAt(end - 1) != '(')) {
-            // a bare method name ("Math.abs"): ask as if the call were being typed
-            docs = analysis.documentation(code.substring(0, end) + "(", end + 1, true);
-        }
-        if (docs == null || docs.isEmpty()) {
-            return null;
-        }
-        String text = docs.stream()
-                .map(d -> d.signature() + (d.javadoc() != null ? "\n" + d.javadoc() : ""))
-                .collect(Collectors.joining("\n\n"));
-        DisplayData data = new DisplayData(text);
-        data.putHTML(docs.stream()
-                .map(d -> "<code>" + escapeHtml(d.signature()) + "</code>"
-                        + (d.javadoc() != null ? "<pre>" + escapeHtml(d.javadoc()) + "</pre>" : ""))
-                .collect(Collectors.joining("<hr/>")));
-        return data;
+        return inspector.inspect(code, at);
     }
 
     @Override
@@ -446,7 +422,4 @@ public final class NetgaussKernel extends BaseKernel {
         }
     }
 
-    private static String escapeHtml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

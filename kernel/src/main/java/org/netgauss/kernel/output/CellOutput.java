@@ -147,6 +147,7 @@ public final class CellOutput {
     private void append(String stream, byte[] b, int off, int len) {
         if (pending.isEmpty()) {
             firstPendingNanos = System.nanoTime();
+            lock.notifyAll(); // the flusher waits without a deadline while nothing is pending: give it one
         }
         Segment last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
         if (last == null || !last.stream.equals(stream)) {

@@ -42,6 +42,7 @@ final class JupyterHarness {
                 "--classpath", toolkitJar + File.pathSeparator + ROOT.resolve("toolkit/target/lib") + File.separator
                         + "*.jar",
                 "--import-packages-of", toolkitJar.toString(),
+                "--sourcepath", ROOT.resolve("toolkit/src/main/java").toString(),
         });
         return DATA_DIR;
     }
