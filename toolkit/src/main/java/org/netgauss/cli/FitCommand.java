@@ -30,12 +30,13 @@ import picocli.CommandLine.Model.CommandSpec;
 final class FitCommand implements Callable<Integer> {
 
     /** The models {@code --model} accepts. */
-    enum Model { pigmm, bipartite, iid, rectangular }
+    enum Model { pigmm, bipartite, iid, rectangular, perturbative }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ENSEMBLE.npy", description = "float32 or float64 array [N, D, D]")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ENSEMBLE.npy",
+            description = "float32 or float64 array [N, D, D] (optional with --model perturbative --results)")
     Path file;
 
     @Option(names = "--model", defaultValue = "pigmm",
@@ -46,8 +47,47 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--terms", description = "perturbative: cubic/quartic terms I14..I52, or S2 (I22,I45) or S4"
+            + " (I14,I22,I29,I45); default S2")
+    String terms;
+
+    @Option(names = "--scheme", description = "perturbative: renormalised (default) or bare")
+    String scheme;
+
+    @Option(names = "--results", description = "perturbative: a results folder to fit without training"
+            + " (<results>/<setting>/pigmm.csv, deviations.csv, provenance.json)")
+    Path results;
+
+    @Option(names = "--settings", description = "perturbative with --results: settings, comma-separated; default all")
+    String settings;
+
+    @Option(names = "--epochs", description = "perturbative with --results: epochs (e.g. 0,50), all or last (default)")
+    String epochs;
+
+    @Option(names = "--layers", description = "perturbative with --results: layers (e.g. W2,W3); default all")
+    String layers;
+
+    @Option(names = "--out", description = "perturbative with --results: folder for perturbative.csv and"
+            + " perturbative-deviations.csv; default the results folder")
+    Path out;
+
     @Override
     public Integer call() {
+        PerturbativeFitRun.Options perturbative = new PerturbativeFitRun.Options(terms, scheme, results, settings,
+                epochs, layers, out);
+        if (model == Model.perturbative) {
+            PrintWriter w = spec.commandLine().getOut();
+            int code = PerturbativeFitRun.run(file, perturbative, json, w);
+            w.flush();
+            return code;
+        }
+        if (perturbative.any()) {
+            throw new IllegalArgumentException("--terms, --scheme, --results, --settings, --epochs, --layers and --out"
+                    + " go with --model perturbative");
+        }
+        if (file == null) {
+            throw new IllegalArgumentException("missing ENSEMBLE.npy: give the .npy file of an [N, D, D] ensemble");
+        }
         Result r = fit(file, model);
         if (!Double.isFinite(r.logLikelihood())) {
             // a degenerate Gaussian has no density: log L and AIC do not exist, and NaN is not an answer
@@ -142,6 +182,7 @@ final class FitCommand implements Callable<Integer> {
                 PigmmParameters embedded = e.isSquare() && e.rows() >= 4 ? m.toPigmmParameters() : null;
                 yield new Result("iid", e.members(), e.rows(), e.cols(), p, m.parameterCount(), logL, embedded);
             }
+            case perturbative -> throw new IllegalStateException("the perturbative model runs in PerturbativeFitRun");
         };
     }
 }
