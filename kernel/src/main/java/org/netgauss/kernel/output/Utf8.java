@@ -7,7 +7,7 @@ final class Utf8 {
 
     /**
      * The length of the longest prefix of {@code b} that does not end inside a multi-byte sequence: a lead byte
-     * {@code 110xxxxx}, {@code 1110xxxx} or {@code 11110xxx} announces 2, 3 or 4 bytes (RFC 3629 §3), and a
+     * {@code 110xxxxx}, {@code 1110xxxx} or {@code 11110xxx} announces 2, 3 or 4 bytes (RFC 3629, section 3), and a
      * sequence at the end with fewer is left out.
      */
     static int completePrefix(byte[] b) {
