@@ -66,6 +66,41 @@ final class PreactArguments {
         return Initialisation.of(PhiTheta.tabulated(family, t));
     }
 
+    /** At most this many widths in one {@code --widths} list: each is a whole experiment. */
+    static final int MAX_WIDTHS = 10_000;
+    /**
+     * Widest layer: the propagator holds an n x n weight block per network in one Java array, so n^2 must fit an
+     * int.
+     */
+    static final int MAX_WIDTH = 46_340;
+
+    /**
+     * Refuses a propagation whose arrays cannot exist before any is allocated: a width beyond {@link #MAX_WIDTH},
+     * or more doubles than the heap holds: one recorded sample per network and layer, plus per thread the
+     * activations of a chunk of networks and one weight block.
+     */
+    static void checkPropagationSize(int[] widths, int networks, int threads) {
+        long doubles = 0;
+        int widest = 1;
+        for (int w : widths) {
+            if (w > MAX_WIDTH) {
+                throw new IllegalArgumentException("width " + w + " is more than the propagator can hold (n^2 weights"
+                        + " per network in one Java array: n <= " + MAX_WIDTH + ")");
+            }
+            widest = Math.max(widest, w);
+        }
+        doubles += (long) widths.length * networks;
+        long chunk = Math.min(networks, org.netgauss.preact.PropagationConfig.CHUNK);
+        doubles += (long) Math.max(1, threads) * (2 * chunk * widest + (long) widest * widest);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (doubles > heap / 8) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d layers of width up to %d with %d"
+                            + " networks need about %.1f GiB, more than this JVM's heap (%.1f GiB); use fewer networks,"
+                            + " layers or threads, or raise the heap (NETGAUSS_JAVA_OPTS=-Xmx<size>)", widths.length,
+                    widest, networks, doubles * 8.0 / (1L << 30), heap / (double) (1L << 30)));
+        }
+    }
+
     /** Widths from {@code A..B} or a comma list {@code 1,2,5}. */
     static int[] widths(String spec) {
         String s = spec.strip();
@@ -77,6 +112,10 @@ final class PreactArguments {
                 if (lo < 1 || hi < lo) {
                     throw new IllegalArgumentException("--widths " + spec + ": need 1 <= A <= B in A..B");
                 }
+                if ((long) hi - lo + 1 > MAX_WIDTHS) {
+                    throw new IllegalArgumentException("--widths " + spec + ": " + ((long) hi - lo + 1) + " widths, at"
+                            + " most " + MAX_WIDTHS + " in one run");
+                }
                 int[] w = new int[hi - lo + 1];
                 for (int i = 0; i < w.length; i++) {
                     w[i] = lo + i;
@@ -84,6 +123,9 @@ final class PreactArguments {
                 return w;
             }
             List<Integer> list = new ArrayList<>();
+            if (s.split(",").length > MAX_WIDTHS) {
+                throw new IllegalArgumentException("--widths: more than " + MAX_WIDTHS + " widths in one run");
+            }
             for (String part : s.split(",")) {
                 int v = Integer.parseInt(part.strip());
                 if (v < 1) {

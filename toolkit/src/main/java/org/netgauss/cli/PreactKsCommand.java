@@ -77,6 +77,10 @@ final class PreactKsCommand implements Callable<Integer> {
         if (threads != null) {
             config = config.withThreads(threads);
         }
+        for (int n : ns) {
+            // the two-layer networks of every configuration are at most n wide
+            PreactArguments.checkPropagationSize(new int[] {n, n}, config.networks(), config.threads());
+        }
         List<TwoLayerKsExperiment.Point> points = new ArrayList<>();
         for (Configuration c : cfgs) {
             for (int n : ns) {

@@ -78,8 +78,12 @@ final class PreactPropagateCommand implements Callable<Integer> {
         if (threads != null) {
             config = config.withThreads(threads);
         }
+        if (depth > PreactArguments.MAX_WIDTHS) {
+            throw new IllegalArgumentException("--depth " + depth + ": at most " + PreactArguments.MAX_WIDTHS + " layers");
+        }
         int[] widths = new int[depth];
         Arrays.fill(widths, width);
+        PreactArguments.checkPropagationSize(widths, config.networks(), config.threads());
         PropagationResult r = Propagation.run(init, x, widths, config);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
