@@ -80,8 +80,19 @@ final class InvariantsCommand implements Callable<Integer> {
     public Integer call() {
         WeightEnsemble e = EnsembleInput.read(file, EnsembleInput.Shape.PIGMM, "the Wick predictions of the PIGMM");
         PigmmParameters model = Pigmm.fit(e).parameters();
+        if (!model.isNormalisable()) {
+            // sd = 0 in some direction: deviations |wick - mean| / sd would be 0/0
+            throw new IllegalArgumentException(file + ": the fitted PIGMM is degenerate (a variance is zero: the members"
+                    + " are identical or constant along some direction), so deviations in SD units are undefined");
+        }
         List<InvariantGraph> graphs = set.graphs();
         DeviationReport report = Deviations.of(e, model, graphs);
+        for (InvariantEstimate x : report.estimates()) {
+            if (!Double.isFinite(x.observed()) || !Double.isFinite(x.wick()) || !Double.isFinite(x.stdDev())) {
+                throw new IllegalArgumentException(file + ": invariant " + x.label() + " overflows double precision"
+                        + " (mean " + x.observed() + ", Wick " + x.wick() + "); the entries are too large, rescale them");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();

@@ -86,6 +86,10 @@ final class WassersteinCommand implements Callable<Integer> {
             what = "init-" + init;
         }
         WassersteinBreakdown w = Wasserstein.between(pa, pb);
+        if (!Double.isFinite(w.w2Squared())) {
+            throw new IllegalArgumentException(a + " vs " + what + ": W2^2 overflows double precision ("
+                    + w.w2Squared() + "); the entries or parameters are too large, rescale them");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();

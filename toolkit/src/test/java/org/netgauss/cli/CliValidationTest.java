@@ -42,6 +42,25 @@ class CliValidationTest {
     }
 
     @Test
+    void zeroVarianceEnsembleHasNoInvariantDeviations() {
+        CliRun r = CliRun.of("invariants", constant(4, 4, 0.0).toString(), "--json");
+        assertEquals(1, r.code(), r.out());
+        CliFailureTest.assertOneLine(r.err());
+        assertTrue(r.err().contains("degenerate") && r.err().contains("undefined"), r.err());
+    }
+
+    @Test
+    void pointMassEnsembleHasTheTraceOfTheReferenceAsW2Squared() {
+        // W2^2 between a point mass at 0 and a centred Gaussian is the trace of its covariance: with D = 4, N = 4
+        // and s^2 = 1/D, f_ref = (0, 0, (1-1/N)s^2, 0, (1-1/N)s^2, s^2, 0, 0, s^2, 0, s^2, s^2, s^2) and
+        // tr = f3 + f5 + (D-1)(f6 + f9 + f11) + D(D-3)/2 f12 + (D-1)(D-2)/2 f13 = 0.375 + 2.25 + 0.5 + 0.75 = 3.875
+        CliRun r = CliRun.of("wasserstein", constant(4, 4, 0.0).toString(), "--init", "gaussian", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3.875, r.json().get("w2Squared").getAsDouble(), 1e-12);
+        assertEquals(Math.sqrt(3.875), r.json().get("w2").getAsDouble(), 1e-12);
+    }
+
+    @Test
     void identicalMembersAreDegenerateToo() {
         // every member the same non-constant matrix: the ensemble variance is zero in every direction
         double[] x = new double[3 * 16];
