@@ -25,12 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Npy#map} with one message naming the file and the fault, before any data are allocated; and the headers
  * NumPy itself writes or accepts must still be read.
  */
-class NpyHostileInputTest {
+public class NpyHostileInputTest {
     @TempDir
     Path tmp;
 
     /** A version-1.0 file with {@code dict} as its header (padded as NumPy pads) and {@code data} after it. */
-    static byte[] npy(String dict, byte[] data) {
+    public static byte[] npy(String dict, byte[] data) {
         return npy(1, 0, dict, data);
     }
 
@@ -61,7 +61,7 @@ class NpyHostileInputTest {
         return java.util.HexFormat.of().parseHex(hex);
     }
 
-    static Stream<Arguments> hostileFiles() {
+    public static Stream<Arguments> hostileFiles() {
         byte[] d32 = new byte[32 * 8];
         return Stream.of(
                 Arguments.of("element count overflows to 0: (16, 2^30, 2^30)",
