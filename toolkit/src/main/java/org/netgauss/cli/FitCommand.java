@@ -82,11 +82,12 @@ final class FitCommand implements Callable<Integer> {
             return code;
         }
         if (perturbative.any()) {
-            throw new IllegalArgumentException("--terms, --scheme, --results, --settings, --epochs, --layers and --out"
-                    + " go with --model perturbative");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--terms, --scheme, --results,"
+                    + " --settings, --epochs, --layers and --out go with --model perturbative"); // a usage error: exit 2
         }
         if (file == null) {
-            throw new IllegalArgumentException("missing ENSEMBLE.npy: give the .npy file of an [N, D, D] ensemble");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "missing ENSEMBLE.npy: give the .npy file of an [N, D, D] ensemble");
         }
         Result r = fit(file, model);
         if (!Double.isFinite(r.logLikelihood())) {

@@ -39,7 +39,9 @@ class CliFailureTest {
     static Stream<Arguments> usageErrors() {
         return Stream.of(
                 Arguments.of(new String[] {"fit", "--model", "foo", "w.npy"}, "netgauss fit", "'foo'"),
-                Arguments.of(new String[] {"fit"}, "netgauss fit", "Missing required parameter"),
+                Arguments.of(new String[] {"fit"}, "netgauss fit", "missing ENSEMBLE.npy"),
+                Arguments.of(new String[] {"invariants"}, "netgauss invariants", "Missing required parameter"),
+                Arguments.of(new String[] {"fit", "w.npy", "--terms", "3"}, "netgauss fit", "--model perturbative"),
                 Arguments.of(new String[] {"fit", "--bogus", "w.npy"}, "netgauss fit", "Unknown option: '--bogus'"),
                 Arguments.of(new String[] {"invariants", "w.npy", "--set", "quintic"}, "netgauss invariants", "'quintic'"),
                 Arguments.of(new String[] {"wasserstein", "a.npy", "--init", "xavier"}, "netgauss wasserstein", "'xavier'"),
