@@ -9,7 +9,9 @@
  *       <td>{@link org.netgauss.invariants.InvariantGraph}</td><td>§2.1</td></tr>
  *   <tr><td>2, 11, 52, 296 invariants of degree 1..4</td><td>{@link org.netgauss.invariants.Invariants#enumerate(int)}</td><td>§2.1</td></tr>
  *   <tr><td>I1..I13, I14..I28 (cubic), I29..I52 (quartic)</td><td>{@link org.netgauss.invariants.Invariants#paper(int)}</td><td>§2.1, §3.1</td></tr>
- *   <tr><td>evaluation by contraction (matrix products, ≤ O(D³))</td><td>{@link org.netgauss.invariants.Invariants#evaluate}</td><td>§3.2</td></tr>
+ *   <tr><td>evaluation by contraction (matrix products, ≤ O(D³)); many invariants at once share M², M·Mᵀ, Mᵀ·M
+ *       and finish in O(D²) (package-private {@code BatchEvaluator}, {@code ProductPlan})</td>
+ *       <td>{@link org.netgauss.invariants.Invariants#evaluate}</td><td>§3.2</td></tr>
  *   <tr><td>Wick/Isserlis predictions, exact for any D (set partitions of the indices)</td>
  *       <td>{@link org.netgauss.invariants.WickPredictor}</td><td>§3.2</td></tr>
  *   <tr><td>Δ_k = |⟨I_k⟩ − Ī_k|/σ_k; normalised change</td><td>{@link org.netgauss.invariants.Deviations},
