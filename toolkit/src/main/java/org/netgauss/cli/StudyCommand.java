@@ -18,7 +18,6 @@ import org.netgauss.nn.Training;
 import org.netgauss.study.PigmmStudyData;
 import org.netgauss.study.PigmmStudySizes;
 import org.netgauss.study.Profile;
-import org.netgauss.study.TrainingProgress;
 import org.netgauss.study.Runs;
 import org.netgauss.store.RunDir;
 import picocli.CommandLine;
@@ -187,7 +186,7 @@ public final class StudyCommand implements Callable<Integer> {
         org.netgauss.data.Dataset train = study.train();   // MNIST is loaded before the clock starts
         Training base = study.training(s);
         Path dir = study.runDirectory(s);
-        // where Training resumes (as TrainingProgress computes it), 0 for a new run
+        // where Training resumes, 0 for a new run
         int from = Files.exists(dir.resolve("manifest.json")) ? Math.max(0, RunDir.open(dir).resumableEpoch()) : 0;
         TrainingClock clock = new TrainingClock(results, c, s, before.nextInvocation(from), dir);
         Training t = base.withThreads(usedThreads).alsoCalling(m -> clock.record());
@@ -197,7 +196,7 @@ public final class StudyCommand implements Callable<Integer> {
         Thread hook = new Thread(clock::record, "netgauss-study-provenance");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            TrainingProgress.run(t, train, study.runDirectory(s));
+            t.run(train, study.runDirectory(s));
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

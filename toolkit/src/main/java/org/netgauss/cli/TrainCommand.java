@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;
 import org.netgauss.study.Profile;
-import org.netgauss.study.TrainingProgress;
 import org.netgauss.store.MetricsCsv;
 import org.netgauss.store.RunDir;
 import org.netgauss.store.RunLock;
@@ -122,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         t.checkFits();
         RunLock.checkFree(out);
-        TrainingProgress.run(t, sets.train(), out);
+        t.run(sets.train(), out);
         summary(stdout, job, c, RunDir.open(out), trained[0], (System.nanoTime() - start) / 1e9, false);
         return 0;
     }

@@ -197,6 +197,19 @@ public final class Invariants {
         }
     }
 
+    /**
+     * The number of invariants of each degree k = 1..maxDegree (directed multigraphs with k edges and no isolated
+     * vertex, up to relabelling; 2, 11, 52, 296 for k = 1..4 when D ≥ 2k, docs/spec/pigmm.md §2.1).
+     */
+    public static Table counts(int maxDegree) {
+        if (maxDegree < 1) {
+            throw new IllegalArgumentException("degrees start at 1, found maxDegree = " + maxDegree);
+        }
+        int[] k = IntStream.rangeClosed(1, maxDegree).toArray();
+        return Table.create("number of invariants of degree k", IntColumn.create("k", k),
+                IntColumn.create("invariants", IntStream.of(k).map(d -> enumerate(d).size()).toArray()));
+    }
+
     /** A table of invariants: label, name, degree, vertices, index sum and edge description. */
     public static Table table(List<InvariantGraph> graphs) {
         return Table.create("invariants",

@@ -38,6 +38,15 @@ public final class WickPredictor {
     }
 
     /** The model. */
+    /** The Wick expectations of {@code graphs} as a table: label, index sum, expectation. */
+    public tech.tablesaw.api.Table expectations(InvariantGraph... graphs) {
+        List<InvariantGraph> g = List.of(graphs);
+        return tech.tablesaw.api.Table.create("Wick expectations, D = " + parameters.d(),
+                tech.tablesaw.api.StringColumn.create("invariant", g.stream().map(Invariants::label).toList()),
+                tech.tablesaw.api.StringColumn.create("index sum", g.stream().map(InvariantGraph::indexSum).toList()),
+                tech.tablesaw.api.DoubleColumn.create("expectation", expectations(g)));
+    }
+
     public PigmmParameters parameters() {
         return parameters;
     }

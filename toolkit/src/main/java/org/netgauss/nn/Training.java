@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.netgauss.data.Dataset;
+import org.netgauss.progress.Progress;
 import org.netgauss.store.NpyArray;
 import org.netgauss.store.MetricsCsv;
 import org.netgauss.store.RunDir;
@@ -145,8 +146,10 @@ public final class Training {
     }
 
     /**
-     * Trains (or resumes) into {@code dir} and returns the run. The directory is locked for the whole training
-     * ({@link RunWriter}); a directory holding a run killed before its first checkpoint is started afresh.
+     * Trains (or resumes) into {@code dir} and returns the run, showing a progress bar over the epochs still to train
+     * (updated in place in a notebook cell, a rewritten line on a terminal, plain lines in a log; see
+     * {@link Progress}) with each epoch's {@link EpochMetrics#status()}. The directory is locked for the whole
+     * training ({@link RunWriter}); a directory holding a run killed before its first checkpoint is started afresh.
      *
      * @throws IllegalStateException    if another process is writing {@code dir} (naming it)
      * @throws IllegalArgumentException if the config needs more memory than this JVM has (before anything is
@@ -159,7 +162,11 @@ public final class Training {
         }
         TrainingMemory.check(config, threads, snapshots);
         try (RunWriter run = RunWriter.lock(dir)) {
-            return run(train, run);
+            int from = run.existing().map(r -> Math.max(0, r.resumableEpoch())).orElse(0);
+            String label = "train " + dir.getFileName() + " (" + config.memberCount() + " members)";
+            try (Progress bar = Progress.start(label, Math.max(0, lastEpoch() - from))) {
+                return alsoCalling(m -> bar.step(m.status())).run(train, run);
+            }
         }
     }
 

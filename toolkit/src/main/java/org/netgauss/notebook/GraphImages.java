@@ -163,4 +163,9 @@ public final class GraphImages {
         at.rotate(angle);
         gr.fill(at.createTransformedShape(head));
     }
+
+    /** {@link #grid(List, List, int)} captioned with each graph's paper label ("I45") or canonical name. */
+    public static BufferedImage grid(List<InvariantGraph> graphs, int columns) {
+        return grid(graphs, graphs.stream().map(org.netgauss.invariants.Invariants::label).toList(), columns);
+    }
 }

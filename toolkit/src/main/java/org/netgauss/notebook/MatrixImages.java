@@ -73,4 +73,23 @@ public final class MatrixImages {
         int fade = (int) Math.round(255 * (1 - a));
         return t >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
     }
+
+    /**
+     * One basis matrix of each irrep of D x D matrices under S_D (docs/spec/pigmm.md §2.2) as heat maps: the two V₀
+     * copies, the V_H column, row and diagonal copies of the first Helmert vector, and the projections of a fixed
+     * random matrix (seed 1) onto V₂ and V₃.
+     */
+    public static BufferedImage irrepGallery(int d, int cellPixels) {
+        double[][] v = org.netgauss.pigmm.IrrepBasis.helmert(d);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        double[] random = new double[d * d];
+        for (int i = 0; i < random.length; i++) {
+            random[i] = rng.nextGaussian();
+        }
+        return heatmaps(List.of(org.netgauss.pigmm.IrrepBasis.e01(d), org.netgauss.pigmm.IrrepBasis.e02(d),
+                        org.netgauss.pigmm.IrrepBasis.column(v[0], d), org.netgauss.pigmm.IrrepBasis.row(v[0], d),
+                        org.netgauss.pigmm.IrrepBasis.diagonal(v[0], d), org.netgauss.pigmm.IrrepBasis.projectV2(random, d),
+                        org.netgauss.pigmm.IrrepBasis.projectV3(random, d)),
+                d, List.of("V0 copy 1", "V0 copy 2", "VH column", "VH row", "VH diagonal", "V2", "V3"), cellPixels);
+    }
 }

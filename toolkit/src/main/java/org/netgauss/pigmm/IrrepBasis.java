@@ -12,7 +12,28 @@ public final class IrrepBasis {
     private IrrepBasis() {
     }
 
-    /** dim V_H = D − 1. */
+        /**
+     * The decomposition V_D ⊗ V_D = 2 V₀ ⊕ 3 V_H ⊕ V₂ ⊕ V₃ of D x D matrices under S_D (docs/spec/pigmm.md §2.2) as a
+     * table: each irrep's copies, dimension, what it is, its PIGMM parameters and copies × dimension (summing to D²).
+     */
+    public static tech.tablesaw.api.Table dimensions(int d) {
+        if (d < 4) {
+            throw new IllegalArgumentException("the decomposition needs D >= 4 (V_2 has dimension D(D-3)/2), found " + d);
+        }
+        return tech.tablesaw.api.Table.create("V_D ⊗ V_D for D = " + d,
+                tech.tablesaw.api.StringColumn.create("irrep", "V0", "VH", "V2", "V3"),
+                tech.tablesaw.api.IntColumn.create("copies", 2, 3, 1, 1),
+                tech.tablesaw.api.IntColumn.create("dimension", 1, dimVH(d), dimV2(d), dimV3(d)),
+                tech.tablesaw.api.StringColumn.create("what it is",
+                        "total sum T/D; trace part (D t − T)/(D √(D−1))",
+                        "column sums C, row sums R, diagonal d (each with its mean removed)",
+                        "symmetric, zero diagonal, zero row sums", "antisymmetric, zero row sums"),
+                tech.tablesaw.api.StringColumn.create("parameters", "f1, f2 (means); f3, f4, f5 (2×2 covariance)",
+                        "f6..f11 (3×3 covariance, order c, r, d)", "f12", "f13"),
+                tech.tablesaw.api.IntColumn.create("copies × dimension", 2, 3 * dimVH(d), dimV2(d), dimV3(d)));
+    }
+
+/** dim V_H = D − 1. */
     public static int dimVH(int d) {
         return d - 1;
     }

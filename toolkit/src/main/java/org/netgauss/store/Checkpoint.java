@@ -41,6 +41,21 @@ public final class Checkpoint {
         return names;
     }
 
+    /** The arrays of this checkpoint as a table: name, shape, dtype (file headers only; no array is loaded). */
+    public tech.tablesaw.api.Table toTable() {
+        List<String> names = arrayNames();
+        List<String> shapes = new ArrayList<>();
+        List<String> dtypes = new ArrayList<>();
+        for (String n : names) {
+            shapes.add(java.util.Arrays.toString(shape(n)));
+            dtypes.add(Npy.readHeader(path(n)).dtype().descr());
+        }
+        return tech.tablesaw.api.Table.create("checkpoint at epoch " + epoch,
+                tech.tablesaw.api.StringColumn.create("array", names),
+                tech.tablesaw.api.StringColumn.create("shape", shapes),
+                tech.tablesaw.api.StringColumn.create("dtype", dtypes));
+    }
+
     /** Whether optimiser state (for resuming) is stored with this checkpoint. */
     public boolean hasState() { return hasState; }
 

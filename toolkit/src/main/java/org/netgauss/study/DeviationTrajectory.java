@@ -90,6 +90,36 @@ public record DeviationTrajectory(List<LayerDeviations> layers) {
                 .anyMatch(e -> e == l.epoch())).toList());
     }
 
+    /** Only the invariants labelled {@code labels}, e.g. "I29", "I45". */
+    public DeviationTrajectory invariants(String... labels) {
+        List<String> keep = List.of(labels);
+        return new DeviationTrajectory(layers.stream().map(l -> new LayerDeviations(l.setting(), l.epoch(), l.layer(),
+                new DeviationReport(l.report().estimates().stream().filter(e -> keep.contains(e.label())).toList())))
+                .filter(l -> !l.report().estimates().isEmpty()).toList());
+    }
+
+    /**
+     * Δ against epoch as series for a chart: one series per invariant, plus the noise floor 1/√N as the series
+     * {@code "1/√N (noise floor)"} (a perfectly Gaussian ensemble scatters below it). Columns epoch, series, Δ.
+     */
+    public Table vsEpoch() {
+        List<Integer> epoch = new ArrayList<>();
+        List<String> series = new ArrayList<>();
+        List<Double> value = new ArrayList<>();
+        for (LayerDeviations l : layers) {
+            for (InvariantEstimate e : l.report().estimates()) {
+                epoch.add(l.epoch());
+                series.add(e.label());
+                value.add(e.deviation());
+            }
+            epoch.add(l.epoch());
+            series.add("1/√N (noise floor)");
+            value.add(l.noiseFloor());
+        }
+        return Table.create("Δ against epoch", IntColumn.create("epoch", epoch.stream().mapToInt(Integer::intValue)
+                .toArray()), StringColumn.create("series", series), DoubleColumn.create("Δ", value));
+    }
+
     /** The deviations of {@code layer} at {@code epoch} (a single-setting trajectory). */
     public LayerDeviations at(int epoch, String layer) {
         List<LayerDeviations> m = layers.stream().filter(l -> l.epoch() == epoch && l.layer().equals(layer)).toList();

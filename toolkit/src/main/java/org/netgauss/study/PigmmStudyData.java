@@ -1,6 +1,5 @@
 package org.netgauss.study;
 
-import org.netgauss.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -98,17 +97,12 @@ public final class PigmmStudyData {
         return r.isComplete() && r.epochsDone() >= s.config().epochs() && stored.equals(wanted);
     }
 
-    /** The run of {@code s}: trained, resumed or opened; training shows a progress line per epoch. */
+    /** The run of {@code s}: trained, resumed or opened; training shows a progress bar over its epochs. */
     public RunDir run(PigmmStudy.Setting s) {
         if (isTrained(s)) {
             return RunDir.open(runDirectory(s));
         }
-        try (Progress p = Progress.start("training " + s.name() + " (" + s.config().ensembleSize() + " networks)",
-                s.config().epochs())) {
-            return training(s).withListener(m -> p.step(String.format(
-                    java.util.Locale.ROOT, "epoch %d: mean train accuracy %.3f", m.epoch(), mean(m.trainAccuracy()))))
-                    .run(train(), runDirectory(s));
-        }
+        return training(s).run(train(), runDirectory(s));
     }
 
     /**
@@ -229,6 +223,80 @@ public final class PigmmStudyData {
         return t.sortAscendingOn("epoch").setName(s.name());
     }
 
+    /**
+     * Trains (or resumes) every setting whose tables do not come from committed results, one progress bar per run;
+     * returns where each setting's numbers come from. In the paper profile with {@code results/} present it trains
+     * nothing.
+     */
+    public Table trainMissing() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<String> sources = new java.util.ArrayList<>();
+        for (PigmmStudy.Setting s : settings()) {
+            if (!usesResults(s)) {
+                run(s);
+            }
+            names.add(s.name());
+            sources.add(source(s));
+        }
+        return Table.create("where the study's numbers come from (" + profile + " profile)",
+                tech.tablesaw.api.StringColumn.create("setting", names),
+                tech.tablesaw.api.StringColumn.create("source", sources));
+    }
+
+    /** The settings of the study as a table: architecture, initialisation, s², weight decay, N, epochs, layers. */
+    public Table toTable() {
+        java.util.List<PigmmStudy.Setting> all = settings();
+        return Table.create("settings (" + profile + " profile)",
+                tech.tablesaw.api.StringColumn.create("setting", all.stream().map(PigmmStudy.Setting::name).toList()),
+                tech.tablesaw.api.StringColumn.create("architecture",
+                        all.stream().map(s -> s.config().mlp().toString()).toList()),
+                tech.tablesaw.api.StringColumn.create("init", all.stream().map(PigmmStudy.Setting::init).toList()),
+                tech.tablesaw.api.DoubleColumn.create("s² (modelled layer)",
+                        all.stream().mapToDouble(s -> s.initVariance(s.width())).toArray()),
+                tech.tablesaw.api.DoubleColumn.create("weight decay",
+                        all.stream().mapToDouble(PigmmStudy.Setting::weightDecay).toArray()),
+                tech.tablesaw.api.IntColumn.create("networks N",
+                        all.stream().mapToInt(s -> s.config().ensembleSize()).toArray()),
+                tech.tablesaw.api.IntColumn.create("epochs", all.stream().mapToInt(s -> s.config().epochs()).toArray()),
+                tech.tablesaw.api.StringColumn.create("modelled layers",
+                        all.stream().map(s -> String.join(", ", s.squareLayers())).toList()));
+    }
+
+    /**
+     * The density of the entries of {@code layer} over the whole ensemble of {@code s} at each of {@code epochs}, in
+     * {@code bins} bins on [lo, hi]: columns weight (bin centre), density, series ("setting, epoch e"). Needs the
+     * local run (checkpoints are not part of the committed results).
+     */
+    public Table weightHistogram(PigmmStudy.Setting s, String layer, double lo, double hi, int bins, int... epochs) {
+        if (!(hi > lo) || bins < 1) {
+            throw new IllegalArgumentException("histogram needs lo < hi and bins >= 1, found [" + lo + ", " + hi + "], "
+                    + bins + " bins");
+        }
+        RunDir r = run(s);
+        java.util.List<Double> x = new java.util.ArrayList<>();
+        java.util.List<Double> density = new java.util.ArrayList<>();
+        java.util.List<String> series = new java.util.ArrayList<>();
+        double width = (hi - lo) / bins;
+        for (int e : epochs) {
+            double[] w = r.checkpoint(e).weights(layer).doubles();
+            long[] count = new long[bins];
+            for (double v : w) {
+                int b = (int) Math.floor((v - lo) / width);
+                if (b >= 0 && b < bins) {
+                    count[b]++;
+                }
+            }
+            for (int b = 0; b < bins; b++) {
+                x.add(lo + (b + 0.5) * width);
+                density.add(count[b] / (w.length * width));
+                series.add(s.name() + ", epoch " + e);
+            }
+        }
+        return Table.create("entries of " + layer + " across the ensemble",
+                tech.tablesaw.api.DoubleColumn.create("weight", x), tech.tablesaw.api.DoubleColumn.create("density", density),
+                tech.tablesaw.api.StringColumn.create("series", series));
+    }
+
     /** All checkpoint epochs 0..E of a setting. */
     public static int[] allEpochs(PigmmStudy.Setting s) {
         return java.util.stream.IntStream.rangeClosed(0, s.config().epochs()).toArray();
@@ -273,14 +341,6 @@ public final class PigmmStudyData {
     public String source(PigmmStudy.Setting s) {
         return workspace.paperResult(s.name() + "/" + PigmmTable.NAME + ".csv")
                 .map(p -> "committed results " + p.getParent()).orElse("run " + runDirectory(s));
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
     }
 
     @Override

@@ -77,6 +77,11 @@ public record PigmmTrajectory(List<LayerFit> fits) {
         return new PigmmTrajectory(fits.stream().filter(f -> f.layer().equals(layer)).toList());
     }
 
+    /** Only the fits at {@code epoch}. */
+    public PigmmTrajectory epoch(int epoch) {
+        return new PigmmTrajectory(fits.stream().filter(f -> f.epoch() == epoch).toList());
+    }
+
     /** Only the fits of the setting named {@code setting}. */
     public PigmmTrajectory setting(String setting) {
         return new PigmmTrajectory(fits.stream().filter(f -> f.setting().equals(setting)).toList());
@@ -126,9 +131,11 @@ public record PigmmTrajectory(List<LayerFit> fits) {
     public Table w2ByIrrep() {
         List<WassersteinBreakdown> b = fits.stream().map(LayerFit::w2ByIrrep).toList();
         Table t = keys("W₂² from the initialisation model by irrep");
+        t.addColumns(IntColumn.create("D", fits.stream().mapToInt(LayerFit::d).toArray()));
         return t.addColumns(values("mean", b, WassersteinBreakdown::mean), values("V0", b, WassersteinBreakdown::v0),
                 values("VH", b, WassersteinBreakdown::vh), values("V2", b, WassersteinBreakdown::v2),
-                values("V3", b, WassersteinBreakdown::v3), values("W₂²", b, WassersteinBreakdown::w2Squared));
+                values("V3", b, WassersteinBreakdown::v3), values("W₂²", b, WassersteinBreakdown::w2Squared),
+                values("W₂²/D²", b, x -> x.w2Squared() / ((double) x.d() * x.d())));
     }
 
     /** One row per (setting, epoch, layer, model): k, log L, AIC, ΔAIC, BIC, ΔBIC (docs/spec/pigmm.md §6). */
@@ -145,13 +152,18 @@ public record PigmmTrajectory(List<LayerFit> fits) {
         return (out == null ? keys("") : out).setName("model comparison");
     }
 
-    /** The best model by AIC per setting, epoch and layer. */
+    /**
+     * The best model by AIC per setting, epoch and layer, with the AIC gain of the bipartite model and of the PIGMM
+     * over the IID model (positive: the extra parameters pay for themselves).
+     */
     public Table bestModel() {
         Table t = keys("best model by AIC");
         List<ModelComparison> m = fits.stream().map(LayerFit::models).toList();
         t.addColumns(StringColumn.create("best", m.stream().map(c -> c.best().model()).toList()));
-        return t.addColumns(DoubleColumn.create("AIC gain over IID",
-                m.stream().mapToDouble(c -> c.row("IID").aic() - c.best().aic()).toArray()));
+        return t.addColumns(DoubleColumn.create("AIC(IID) − AIC(bipartite)", m.stream().mapToDouble(c ->
+                        c.row("IID").aic() - c.row("bipartite S_D x S_D").aic()).toArray()),
+                DoubleColumn.create("AIC(IID) − AIC(PIGMM)", m.stream().mapToDouble(c ->
+                        c.row("IID").aic() - c.row("PIGMM").aic()).toArray()));
     }
 
     /**

@@ -45,6 +45,29 @@ public record Runs(Path runs, Optional<Path> results, Profile profile) {
         return new Runs(runs, results, profile);
     }
 
+    /**
+     * The directory of the run called {@code name} under the one convention every notebook and the command line
+     * follow: {@code $NETGAUSS_RUNS/<profile>/<name>} when {@code NETGAUSS_RUNS} is set, else
+     * {@code runs/<profile>/<name>} relative to the working directory (the notebook's folder), for the profile
+     * that {@code NETGAUSS_PROFILE} selects.
+     *
+     * <pre>{@code
+     * RunDir run = Training.of(config).run(train, Runs.dir("hyper-ribbons-adam"));
+     * }</pre>
+     */
+    public static Path dir(String name) {
+        return dir(Profile.current(), name);
+    }
+
+    /** {@link #dir(String)} for an explicit profile. */
+    public static Path dir(Profile profile, String name) {
+        if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.equals("..")
+                || name.equals(".")) {
+            throw new IllegalArgumentException("a run name is one directory name, found \"" + name + "\"");
+        }
+        return current(profile).run(name);
+    }
+
     /** The directory of the run called {@code name}. */
     public Path run(String name) {
         return runs.resolve(name);

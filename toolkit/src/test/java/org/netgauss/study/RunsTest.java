@@ -32,4 +32,17 @@ class RunsTest {
         assertTrue(Runs.from(Map.of(), nb, Profile.QUICK).paperResult("gaussian/pigmm.csv").isEmpty());
         assertTrue(Runs.from(Map.of(), nb, Profile.PAPER).paperResult("uniform/pigmm.csv").isEmpty());
     }
+
+    @Test
+    void oneRunDirectoryConventionForNotebooksAndCommandLine() {
+        // whatever NETGAUSS_RUNS says in this environment, the run sits under <root>/<profile>/<name>
+        Path d = Runs.dir(Profile.SMOKE, "hyper-ribbons");
+        assertEquals(Runs.current(Profile.SMOKE).run("hyper-ribbons"), d);
+        assertEquals(Path.of("smoke", "hyper-ribbons"), d.subpath(d.getNameCount() - 2, d.getNameCount()));
+        for (String bad : new String[] {"", " ", "a/b", "..", "."}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Runs.dir(Profile.QUICK, bad));
+            assertTrue(e.getMessage().contains("one directory name"), e.getMessage());
+        }
+    }
 }

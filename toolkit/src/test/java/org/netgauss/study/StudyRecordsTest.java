@@ -49,7 +49,7 @@ class StudyRecordsTest {
             assertEquals(f.w2Squared(), b.w2Squared(), 1e-12 * Math.max(1, f.w2Squared()), f.toString());
         }
         Table t = STUDY.fits(STUDY.setting("gaussian")).w2ByIrrep();
-        assertEquals(List.of("setting", "epoch", "layer", "mean", "V0", "VH", "V2", "V3", "W₂²"), t.columnNames());
+        assertEquals(List.of("setting", "epoch", "layer", "D", "mean", "V0", "VH", "V2", "V3", "W₂²", "W₂²/D²"), t.columnNames());
         for (int r = 0; r < t.rowCount(); r++) {
             double sum = 0;
             for (String c : List.of("mean", "V0", "VH", "V2", "V3")) {
@@ -132,5 +132,34 @@ class StudyRecordsTest {
         e = assertThrows(IllegalArgumentException.class, () -> both.setting("gaussian").at(51, "W2"));
         assertTrue(e.getMessage().contains("epochs 0..50"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> STUDY.deviations(STUDY.setting("gaussian")).groupSummary(7000));
+    }
+
+    @Test
+    void chartViewsHoldTheRecordsValues() {
+        PigmmTrajectory g = STUDY.fits(STUDY.setting("gaussian"));
+        Table best = g.epoch(50).bestModel();
+        assertEquals(3, best.rowCount());
+        LayerFit w4 = g.at(50, "W4");
+        assertEquals(w4.models().row("IID").aic() - w4.models().row("PIGMM").aic(),
+                best.doubleColumn("AIC(IID) − AIC(PIGMM)").getDouble(2), 1e-9);
+        Table split = g.layer("W2").w2ByIrrep();
+        assertEquals(split.doubleColumn("W₂²").getDouble(7) / 100, split.doubleColumn("W₂²/D²").getDouble(7), 1e-15);
+
+        DeviationTrajectory u = STUDY.deviations(STUDY.setting("uniform")).layer("W2").invariants("I29", "I45");
+        Table v = u.vsEpoch();
+        assertEquals(51 * 3, v.rowCount(), "two invariants and the noise floor per epoch");
+        assertEquals(1 / Math.sqrt(1000), v.where(v.stringColumn("series").isEqualTo("1/√N (noise floor)"))
+                .doubleColumn("Δ").getDouble(0));
+        assertEquals(u.at(0, "W2").deviation("I45"), v.where(v.stringColumn("series").isEqualTo("I45"))
+                .doubleColumn("Δ").getDouble(0));
+        assertTrue(u.at(0, "W2").deviation("I45") > 4, "uniform init: Δ(I45) near D/2 = 5 at epoch 0");
+    }
+
+    @Test
+    void settingsTableListsEverySetting() {
+        Table t = STUDY.toTable();
+        assertEquals(8, t.rowCount());
+        assertEquals(1000, t.intColumn("networks N").getInt(0));
+        assertEquals(16, t.intColumn("networks N").getInt(7));
     }
 }

@@ -1,4 +1,4 @@
-package org.netgauss.study;
+package org.netgauss.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netgauss.data.Dataset;
 import org.netgauss.data.Synthetic;
 import org.netgauss.notebook.TableHtml;
-import org.netgauss.nn.Mlp;
-import org.netgauss.nn.Training;
-import org.netgauss.nn.TrainingConfig;
 import org.netgauss.store.RunDir;
 import tech.tablesaw.api.Table;
 
@@ -37,7 +34,7 @@ class TrainingProgressTest {
         RunDir run;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            run = TrainingProgress.run(t, train, tmp.resolve("blobs"));
+            run = t.run(train, tmp.resolve("blobs"));
         } finally {
             System.setErr(old);
         }
