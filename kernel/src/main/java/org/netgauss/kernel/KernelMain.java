@@ -47,7 +47,7 @@ public final class KernelMain {
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         // answer kernel_info at once; cells wait until JShell is warm and the startup code has run
-        kernel.startInBackground(config);
+        kernel.startInBackground();
         ParentWatch.forThisProcess(System.getenv()).ifPresent(watch -> watch.start(() -> {
             KernelLog.line("the process that started this kernel (pid " + watch.pid() + ") is gone: exiting");
             exit(0);

@@ -74,14 +74,17 @@ public final class NetgaussKernel extends BaseKernel {
 
     private static final Pattern MAGIC_NAME = Pattern.compile("^(%{1,2})([\\w\\-]*)$");
 
-    private final CellEvaluator evaluator;
     private final InMemoryHistory history;
     private final CellOutput output;
-    private final Inspector inspector;
+    private final KernelConfig config;
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Built on the startup thread, so that kernel_info is answered while JShell loads; null until then. */
+    private volatile CellEvaluator evaluator;
+    private volatile Inspector inspector;
+    private volatile RuntimeException startupFailure;
 
-    private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellEvaluator evaluator,
-                           CellOutput output, KernelConfig config) {
+    private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellOutput output,
+                           KernelConfig config) {
         super("netgauss", version,
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -106,19 +109,16 @@ public final class NetgaussKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG)
                         .addHighlightStyle(TextColor.RED_BG)
                         .build());
-        this.evaluator = evaluator;
         this.history = history;
         this.output = output;
-        this.inspector = new Inspector(evaluator.shell(), new SourceJavadoc(config.sourcePath()));
+        this.config = config;
     }
 
     /**
-     * Builds a kernel: JShell with the configured classpath and options, the magics, then the startup code
-     * (built-in imports, startup scripts, inline script).
+     * Builds a kernel with its magics. JShell (with the configured classpath and options) and the startup code
+     * (built-in imports, startup scripts, inline script) come with {@link #startInBackground()}.
      */
     public static NetgaussKernel create(KernelConfig config, String version) {
-        CellEvaluator evaluator = CellEvaluator.create(NetgaussKernel.class.getClassLoader(),
-                config.compilerOptions(), config.timeoutMillis());
         MagicsRegistry magics = new MagicsRegistry();
         MavenResolver maven = MavenResolver.fromEnvironment();
         magics.registerLineMagic("jars", new JarsMagic());
@@ -129,24 +129,31 @@ public final class NetgaussKernel extends BaseKernel {
         magics.registerLineMagic("addMavenDependencies", new MavenMagic(maven));
         magics.registerLineMagic("mavenRepo", new MavenRepoMagic(maven));
         magics.registerLineMagic("addMavenRepo", new MavenRepoMagic(maven));
-        NetgaussKernel kernel = new NetgaussKernel(version, new InMemoryHistory(), magics, evaluator,
-                new CellOutput(config.outputLimitBytes()), config);
-        if (!config.classpath().isBlank()) {
-            kernel.evaluator.addToClasspath(resolveClasspath(config.classpath()));
-        }
-        return kernel;
+        return new NetgaussKernel(version, new InMemoryHistory(), magics, new CellOutput(config.outputLimitBytes()),
+                config);
     }
 
     /**
-     * Makes this the notebook kernel, installs the {@code Extension}s and runs the startup code on a thread of
-     * its own, so the kernel answers {@code kernel_info} while JShell warms up; requests that need JShell wait
-     * for it ({@link #awaitStartup()}).
+     * On a thread of its own: builds JShell with the configured classpath, makes this the notebook kernel,
+     * installs the {@code Extension}s and runs the startup code. The kernel answers {@code kernel_info} meanwhile;
+     * requests that need JShell wait for it ({@link #awaitStartup()}). If JShell cannot be built (a classpath
+     * entry that matches no file), the kernel log and every cell say why.
      */
-    public void startInBackground(KernelConfig config) {
+    public void startInBackground() {
         Thread t = new Thread(() -> {
             try {
+                CellEvaluator e = CellEvaluator.create(NetgaussKernel.class.getClassLoader(),
+                        config.compilerOptions(), config.timeoutMillis());
+                if (!config.classpath().isBlank()) {
+                    e.addToClasspath(resolveClasspath(config.classpath()));
+                }
+                inspector = new Inspector(e.shell(), new SourceJavadoc(config.sourcePath()));
+                evaluator = e;
                 onStartup();
-                runStartupCode(config);
+                runStartupCode();
+            } catch (RuntimeException e) {
+                startupFailure = e;
+                KernelLog.line("could not start JShell: " + e.getMessage());
             } finally {
                 started.countDown();
             }
@@ -155,7 +162,11 @@ public final class NetgaussKernel extends BaseKernel {
         t.start();
     }
 
-    /** Blocks until {@link #startInBackground} has finished (at once if it has). */
+    /**
+     * Blocks until {@link #startInBackground} has finished (at once if it has).
+     *
+     * @throws IllegalStateException if JShell could not be started
+     */
     public void awaitStartup() {
         try {
             started.await();
@@ -163,10 +174,14 @@ public final class NetgaussKernel extends BaseKernel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the kernel was starting", e);
         }
+        if (evaluator == null) {
+            throw new IllegalStateException("the kernel could not start JShell: "
+                    + (startupFailure != null ? startupFailure.getMessage() : "unknown reason"));
+        }
     }
 
     /** Runs the startup code. Call after {@link #onStartup()} has made this the notebook kernel. */
-    public void runStartupCode(KernelConfig config) {
+    private void runStartupCode() {
         evaluator.eval(BUILTIN_IMPORTS);
         List<String> code = new ArrayList<>();
         config.startupScripts().forEach(script -> code.add(LoadMagic.read(Path.of(script))));
@@ -370,7 +385,10 @@ public final class NetgaussKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
-        evaluator.interrupt();
+        CellEvaluator e = evaluator;
+        if (e != null) {
+            e.interrupt();
+        }
     }
 
     @Override
@@ -406,12 +424,16 @@ public final class NetgaussKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);
-        evaluator.close();
+        CellEvaluator e = evaluator;
+        if (e != null) {
+            e.close();
+        }
     }
 
     @Override
     protected ClassLoader getClassLoader() {
-        return evaluator.classLoader();
+        CellEvaluator e = evaluator;
+        return e != null ? e.classLoader() : NetgaussKernel.class.getClassLoader();
     }
 
     /** Installs the {@code Extension}s visible to {@code loader} that are not installed yet. */
