@@ -15,6 +15,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.netgauss.preact.WolinskiArbelResults;
+import org.netgauss.preact.CorrelationResult;
+import org.netgauss.preact.PropagationResult;
+import org.netgauss.preact.TwoLayerKsExperiment;
 import tech.tablesaw.api.Table;
 
 /**
@@ -104,7 +107,7 @@ public final class PreactCharts {
      */
     public static HeatMapChart correlationHeatMap(Table correlations, String activation, int layer, double lo, double hi) {
         Table rows = rows(correlations, activation, layer);
-        HeatMapChart chart = new HeatMapChartBuilder().width(380).height(330)
+        HeatMapChart chart = new HeatMapChartBuilder().width(560).height(440)
                 .title(activation + ", layer " + layer).xAxisTitle("class b").yAxisTitle("class a").build();
         List<Number[]> heat = new ArrayList<>();
         Set<Integer> classes = new LinkedHashSet<>();
@@ -167,6 +170,35 @@ public final class PreactCharts {
             chart.addSeries(activation, IntStream.of(layers).asDoubleStream().toArray(), contrast);
         }
         return ChartStyle.apply(chart);
+    }
+
+    /** {@link #ksVsWidth(Table, String, int)} straight from the experiment's record. */
+    public static XYChart ksVsWidth(TwoLayerKsExperiment.Result result, TwoLayerKsExperiment.Configuration c) {
+        return ksVsWidth(result.toTable(), c.name().toLowerCase(Locale.ROOT), result.networks());
+    }
+
+    /**
+     * {@link #perLayer(Table, String, String, int, String)} straight from propagation records, e.g.
+     * {@code perLayer(deep, "ks", "KS distance D to N(0,1)", "KS with depth")}; N is each record's sample count.
+     */
+    public static XYChart perLayer(List<PropagationResult> results, String column, String quantity, String title) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no propagation results: nothing to draw");
+        }
+        return perLayer(PropagationResult.toTable(results), column, quantity,
+                results.get(0).layers().get(0).statistics().n(), title);
+    }
+
+    /** {@link #correlationHeatMaps(Table, int...)} straight from correlation records (one per activation). */
+    public static List<HeatMapChart> correlationHeatMaps(List<CorrelationResult> results, int... layers) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no correlation results: nothing to draw");
+        }
+        Table all = results.get(0).toTable();
+        for (CorrelationResult r : results.subList(1, results.size())) {
+            all.append(r.toTable());
+        }
+        return correlationHeatMaps(all, layers);
     }
 
     /** Mean of the diagonal class blocks minus mean of the off-diagonal ones. */

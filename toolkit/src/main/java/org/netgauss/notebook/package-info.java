@@ -10,6 +10,14 @@
  *       chart (colour-blind-safe palette, units in axis titles, legends at most a third of the chart, no
  *       clipped titles); {@link org.netgauss.notebook.ChartGeometry} measures plot area and data ink, so tests
  *       and the notebook check can tell a real plot from a blank one;</li>
+ *   <li>chart one-liners that take the toolkit's result records: {@link org.netgauss.notebook.PigmmCharts}
+ *       (parameters, deviations with the noise floor, I1–I13 drift, normalised change, W₂ and its irreps),
+ *       {@link org.netgauss.notebook.PreactCharts} (KS vs width, Gaussianity with depth, correlation heat maps),
+ *       {@link org.netgauss.notebook.EdgeOfChaosCharts} (EOC curves, variance and correlation maps), {@link org.netgauss.notebook.InpcaCharts} (projections, spectra),
+ *       {@link org.netgauss.notebook.TrainingCharts} (accuracy per epoch);</li>
+ *   <li>{@link org.netgauss.notebook.TableView}, {@link org.netgauss.notebook.SignificantDigits},
+ *       {@link org.netgauss.notebook.ArrayText}: results, tables and arrays as a reader wants them (4 significant
+ *       digits by default, whole tables and pivots on request);</li>
  *   <li>{@link org.netgauss.notebook.Images}: grids of digit images as {@code BufferedImage};</li>
  *   <li>{@link org.netgauss.notebook.NetgaussExtension}: registers the table and chart renderers with a
  *       JJava-compatible kernel through the {@code org.dflib.jjava.jupyter.Extension} service.</li>

@@ -1,0 +1,73 @@
+package org.netgauss.notebook;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.netgauss.preact.EdgeOfChaos;
+
+/**
+ * One-liners for the edge-of-chaos figures of Wolinski &amp; Arbel (TMLR 2025) and Poole et al. (2016): the
+ * curves σ_w²(σ_b²) on which χ₁ = 1, the variance map q ↦ V(q) and the correlation map c ↦ C(c) at the fixed
+ * point, each with its diagonal (docs/spec/gaussian-preact.md §4). Styled by {@link ChartStyle}.
+ */
+public final class EdgeOfChaosCharts {
+    private EdgeOfChaosCharts() {
+    }
+
+    /** The edge-of-chaos curves σ_w²(σ_b²) on which χ₁ = 1, one per activation (docs/spec/gaussian-preact.md §4). */
+    public static XYChart eocCurves(Map<String, List<EdgeOfChaos.EocPoint>> curves) {
+        Plots.notEmpty(curves, "EOC curves");
+        XYChart c = Plots.xy("Edge of chaos: \u03c7\u2081 = 1", "bias variance \u03c3_b\u00b2",
+                "weight variance \u03c3_w\u00b2");
+        curves.forEach((name, pts) -> c.addSeries(name,
+                Plots.notEmpty(pts, name).stream().mapToDouble(EdgeOfChaos.EocPoint::sigmaB2).toArray(),
+                pts.stream().mapToDouble(EdgeOfChaos.EocPoint::sigmaW2).toArray()));
+        return ChartStyle.apply(c);
+    }
+
+    /** The variance maps q ↦ V(q) for 0 ≤ q ≤ qMax, one per initialisation, with the diagonal (fixed points). */
+    public static XYChart varianceMaps(Map<String, EdgeOfChaos> maps, double qMax) {
+        Plots.notEmpty(maps, "maps");
+        if (!(qMax > 0)) {
+            throw new IllegalArgumentException("qMax must be > 0, found " + qMax);
+        }
+        double[] q = grid(0, qMax, 81);
+        XYChart c = Plots.xy("Variance map", "pre-activation variance q", "V(q)");
+        c.getStyler().setMarkerSize(0);
+        maps.forEach((name, m) -> c.addSeries(name, q, Arrays.stream(q).map(m::variance).toArray()));
+        XYSeries diag = c.addSeries("diagonal V(q) = q", q, q);
+        diag.setLineColor(Palette.REFERENCE);
+        return ChartStyle.apply(c);
+    }
+
+    /**
+     * The correlation maps c ↦ C(c) at each map's fixed point q* for −1 ≤ c ≤ 1, with χ₁ in the legend and the
+     * diagonal.
+     */
+    public static XYChart correlationMaps(Map<String, EdgeOfChaos> maps) {
+        Plots.notEmpty(maps, "maps");
+        double[] cs = grid(-1, 1, 81);
+        XYChart c = Plots.xy("Correlation map at q*", "input correlation c", "C(c)");
+        c.getStyler().setMarkerSize(0);
+        maps.forEach((name, m) -> {
+            double q = m.fixedPoint();
+            c.addSeries(String.format(Locale.ROOT, "%s (\u03c7\u2081 = %s)", name, SignificantDigits.format(m.chi1(q), 3)),
+                    cs, Arrays.stream(cs).map(x -> m.correlation(x, q)).toArray());
+        });
+        XYSeries diag = c.addSeries("diagonal C(c) = c", cs, cs);
+        diag.setLineColor(Palette.REFERENCE);
+        return ChartStyle.apply(c);
+    }
+
+    private static double[] grid(double a, double b, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = a + (b - a) * i / (n - 1);
+        }
+        return x;
+    }
+
+}

@@ -1,0 +1,53 @@
+package org.netgauss.notebook;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.netgauss.nn.EpochMetrics;
+
+/**
+ * Training curves: the ensemble's mean accuracy per epoch, on the training set and on the test set (what
+ * {@link EpochMetrics#validationAccuracy()} measures in the paper runs), one series per setting.
+ */
+public final class TrainingCharts {
+    private TrainingCharts() {
+    }
+
+    /** Mean test and training accuracy of one ensemble against epoch. */
+    public static XYChart accuracy(String title, List<EpochMetrics> metrics) {
+        Plots.notEmpty(metrics, "metrics");
+        XYChart c = Plots.xy(title, "epoch", "accuracy [%]");
+        add(c, "test", metrics, EpochMetrics::validationAccuracy);
+        add(c, "train", metrics, EpochMetrics::trainAccuracy);
+        return ChartStyle.apply(c);
+    }
+
+    /** Mean test accuracy against epoch, one series per setting. */
+    public static XYChart testAccuracy(String title, Map<String, List<EpochMetrics>> bySetting) {
+        Plots.notEmpty(bySetting, "settings");
+        XYChart c = Plots.xy(title, "epoch", "test accuracy [%]");
+        bySetting.forEach((name, m) -> add(c, name, Plots.notEmpty(m, name), EpochMetrics::validationAccuracy));
+        return ChartStyle.apply(c);
+    }
+
+    private static XYSeries add(XYChart c, String name, List<EpochMetrics> metrics,
+            Function<EpochMetrics, double[]> f) {
+        double[] epochs = metrics.stream().mapToDouble(EpochMetrics::epoch).toArray();
+        double[] mean = metrics.stream().mapToDouble(m -> 100 * mean(f.apply(m))).toArray();
+        return c.addSeries(name, epochs, mean);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        int n = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                s += x;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+}
