@@ -100,4 +100,20 @@ final class MatrixProducts {
     static String describe() {
         return VECTOR ? "vector API (" + VectorProducts.lanes() + " double lanes)" : "plain Java";
     }
+
+    /** Blocked transpose, so reads and writes both stay in cache. */
+    static void transpose(double[] m, double[] t, int d) {
+        int block = 32;
+        for (int i0 = 0; i0 < d; i0 += block) {
+            for (int j0 = 0; j0 < d; j0 += block) {
+                int i1 = Math.min(d, i0 + block);
+                int j1 = Math.min(d, j0 + block);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        t[j * d + i] = m[i * d + j];
+                    }
+                }
+            }
+        }
+    }
 }

@@ -203,15 +203,6 @@ final class ProductPlan {
         return t;
     }
 
-    private static int[] transposed(int[] t) {
-        int[] r = new int[t.length];
-        for (int i = 0; i < t.length; i++) {
-            r[i] = TRANSPOSE[t[i]];
-        }
-        Arrays.sort(r);
-        return r;
-    }
-
     private int level(int node) {
         return node == NONE ? 0 : nodes.get(node).level();
     }
@@ -306,11 +297,11 @@ final class ProductPlan {
             }
         }
         if (tablesUsed[MT]) {
-            transpose(m, tab[MT], d);
+            MatrixProducts.transpose(m, tab[MT], d);
         }
         if (tablesUsed[P]) {
             MatrixProducts.multiply(m, m, tab[P], d, false);
-            transpose(tab[P], tab[PT], d);
+            MatrixProducts.transpose(tab[P], tab[PT], d);
         }
         if (tablesUsed[Q]) {
             MatrixProducts.multiply(m, tab[MT], tab[Q], d, true);
@@ -385,21 +376,5 @@ final class ProductPlan {
 
     private static double sum(double[] x, int n) {
         return MatrixProducts.sum(x, 0, n);
-    }
-
-    /** Blocked transpose, so reads and writes both stay in cache. */
-    static void transpose(double[] m, double[] t, int d) {
-        int block = 32;
-        for (int i0 = 0; i0 < d; i0 += block) {
-            for (int j0 = 0; j0 < d; j0 += block) {
-                int i1 = Math.min(d, i0 + block);
-                int j1 = Math.min(d, j0 + block);
-                for (int i = i0; i < i1; i++) {
-                    for (int j = j0; j < j1; j++) {
-                        t[j * d + i] = m[i * d + j];
-                    }
-                }
-            }
-        }
     }
 }

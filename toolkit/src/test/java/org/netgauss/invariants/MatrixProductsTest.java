@@ -43,7 +43,7 @@ class MatrixProductsTest {
 
     private static double[] transpose(double[] m, int d) {
         double[] t = new double[d * d];
-        ProductPlan.transpose(m, t, d);
+        MatrixProducts.transpose(m, t, d);
         return t;
     }
 
