@@ -44,6 +44,15 @@ public final class CommittedResults {
         return build(setting, members, pigmm, deviations, dir);
     }
 
+    /** One (epoch, layer) of a setting of a results folder. */
+    public static FitInput read(Path results, String setting, int epoch, String layer) {
+        List<FitInput> all = read(results, setting);
+        return all.stream().filter(i -> i.epoch() == epoch && i.layer().equals(layer)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(results.resolve(setting) + ": no epoch " + epoch
+                        + " of layer " + layer + " with invariants (found " + all.stream().map(i -> i.epoch() + " "
+                        + i.layer()).distinct().limit(8).toList() + (all.size() > 8 ? ", …" : "") + ")"));
+    }
+
     /** Every (epoch, layer) from a {@code pigmm} and a {@code deviations} table with N networks. */
     public static List<FitInput> of(String setting, Table pigmm, Table deviations, int members) {
         return build(setting, members, rows(pigmm), rows(deviations), Path.of(setting));

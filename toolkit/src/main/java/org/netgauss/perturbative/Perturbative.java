@@ -23,6 +23,14 @@ public final class Perturbative {
     private Perturbative() {
     }
 
+    /**
+     * The "column" invariants I18 = Σ_i M_ii² C_i, I21 = Σ_i M_ii Σ_j M_ji², I35 and I38 = Σ_i M_ii² Σ_j M_ji²: an entry
+     * times other entries of the same column, which no single-entry term can explain (docs/spec/perturbative.md §5).
+     */
+    public static List<InvariantGraph> columnInvariants() {
+        return List.of(Invariants.paper(18), Invariants.paper(21), Invariants.paper(35), Invariants.paper(38));
+    }
+
     /** The renormalised first-order fit of the terms to the observed means, around the Gaussian fit f̂. */
     public static PerturbativeFit fit(PigmmParameters f, ObservedInvariants observed, PerturbingTerms terms) {
         return fit(f, observed, terms, Scheme.RENORMALISED);

@@ -270,6 +270,14 @@ public final class PerturbativeFit {
         return v;
     }
 
+    /**
+     * ⟨F⟩₁/⟨F⟩₀ − 1, how far first order moves an invariant; zero for I1..I13 in the renormalised scheme, the defect
+     * of the bare one (docs/spec/perturbative.md §4.1).
+     */
+    public double relativeShift(InvariantGraph f) {
+        return predict(f) / c0.expectation(f) - 1;
+    }
+
     /** √(c_Fᵀ Cov_null(ĝ) c_F). */
     public double predictionSe(InvariantGraph f) {
         double[] c = response(f);

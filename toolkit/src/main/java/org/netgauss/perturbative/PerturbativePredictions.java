@@ -69,6 +69,28 @@ public record PerturbativePredictions(List<InvariantPrediction> predictions) {
                 StringColumn.create("argmax Δ'", rows.stream().map(HeldOutSummary::argmaxPerturbative).toList()));
     }
 
+    /**
+     * Δ and Δ' in long form for a bar chart: invariant, group, model ("Gaussian" or "first order"), deviation; held-out
+     * invariants only, optionally only those of one group (null: all).
+     */
+    public Table comparisonTable(String group) {
+        List<InvariantPrediction> rows = heldOut().stream().filter(p -> group == null || p.group().equals(group))
+                .toList();
+        StringColumn inv = StringColumn.create("invariant"), grp = StringColumn.create("group"),
+                model = StringColumn.create("model");
+        DoubleColumn dev = DoubleColumn.create("deviation");
+        for (String m : new String[] {"Gaussian", "first order"}) {
+            for (InvariantPrediction p : rows) {
+                inv.append(p.label());
+                grp.append(p.group());
+                model.append(m);
+                dev.append(m.equals("Gaussian") ? p.deviationGauss() : p.deviationPerturbative());
+            }
+        }
+        return Table.create("held-out Δ (Gaussian) and Δ' (first order)" + (group == null ? "" : ", " + group), inv,
+                grp, model, dev);
+    }
+
     /** One row per invariant: observed, wick, perturbative, sd, Δ, Δ', prediction SE, role. */
     public Table toTable() {
         return Table.create("first-order predictions",

@@ -25,7 +25,9 @@ public record PerturbativeStudy(List<Entry> fits) {
 
     /** One fit and its input. */
     public record Entry(FitInput input, PerturbativeFit fit) {
-        /** The §5 summary line: couplings ± se_null, held-out median and max Δ → Δ', γ₁, γ₂. */
+        /**
+         * The docs/spec/perturbative.md §5 summary line: couplings ± se_null, held-out median and max Δ → Δ', γ₁, γ₂.
+         */
         public String summaryLine() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s %s %s: g =", input.key(),
                     fit.terms().name(), fit.scheme().cliName()));
@@ -56,6 +58,34 @@ public record PerturbativeStudy(List<Entry> fits) {
             out.add(new Entry(in, in.fit(terms, scheme)));
         }
         return new PerturbativeStudy(out);
+    }
+
+    /**
+     * The entries' γ₁, γ₂ (docs/spec/perturbative.md §1) for each input: setting, epoch, layer, D, N, gamma1, gamma2,
+     * eps3, eps4, gc_positive. Needs no fit of couplings.
+     */
+    public static Table cumulantsTable(List<FitInput> inputs) {
+        StringColumn setting = StringColumn.create("setting"), layer = StringColumn.create("layer"),
+                key = StringColumn.create("setting, layer");
+        IntColumn epoch = IntColumn.create("epoch"), d = IntColumn.create("D"), n = IntColumn.create("N");
+        DoubleColumn g1 = DoubleColumn.create("gamma1"), g2 = DoubleColumn.create("gamma2"),
+                e3 = DoubleColumn.create("eps3"), e4 = DoubleColumn.create("eps4");
+        BooleanColumn gc = BooleanColumn.create("gc_positive");
+        for (FitInput in : inputs) {
+            EntryCumulants e = EntryCumulants.of(in.parameters(), in.observed());
+            setting.append(in.setting());
+            epoch.append(in.epoch());
+            layer.append(in.layer());
+            key.append(in.setting() + " " + in.layer());
+            d.append(in.parameters().d());
+            n.append(in.observed().members());
+            g1.append(e.gamma1());
+            g2.append(e.gamma2());
+            e3.append(e.eps3());
+            e4.append(e.eps4());
+            gc.append(e.gramCharlierPositive());
+        }
+        return Table.create("entry skewness and kurtosis", setting, epoch, layer, key, d, n, g1, g2, e3, e4, gc);
     }
 
     /** One row per fit and term, the columns of {@code perturbative.csv}. */
