@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -110,8 +111,17 @@ public record ShardJob(TrainingConfig config, JsonObject data) {
             case "synthetic": {
                 int n = integer("samples");
                 int v = data.has("validation") ? integer("validation") : 0;
-                Dataset all = Synthetic.gaussianBlobs(n + v, integer("classes"), integer("features"),
-                        data.get("separation").getAsDouble(), data.get("seed").getAsLong());
+                int features = integer("features");
+                if (v < 0) {
+                    throw new IllegalArgumentException("data.validation must be >= 0, found " + v);
+                }
+                long points = (long) n + v;
+                if (points * Math.max(1, features) > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("data: " + points + " points of " + features + " features exceed"
+                            + " a Java array; use fewer samples or features");
+                }
+                Dataset all = Synthetic.gaussianBlobs((int) points, integer("classes"), features, number("separation"),
+                        longInteger("seed"));
                 Dataset train = all.subset("blobs-train", IntStream.range(0, n).toArray());
                 Dataset val = v > 0 ? all.subset("blobs-validation", IntStream.range(n, n + v).toArray()) : null;
                 return new Sets(train, val);
@@ -130,17 +140,51 @@ public record ShardJob(TrainingConfig config, JsonObject data) {
         }
     }
 
-    private String string(String key) {
-        if (!data.has(key)) {
+    private JsonPrimitive primitive(String key) {
+        JsonElement e = data.get(key);
+        if (e == null || e.isJsonNull()) {
             throw new IllegalArgumentException("data." + key + " is missing");
         }
-        return data.get(key).getAsString();
+        if (!e.isJsonPrimitive()) {
+            throw new IllegalArgumentException("data." + key + " must be a number or a string, found " + e);
+        }
+        return e.getAsJsonPrimitive();
+    }
+
+    private String string(String key) {
+        JsonPrimitive p = primitive(key);
+        if (!p.isString()) {
+            throw new IllegalArgumentException("data." + key + " must be a string, found " + p);
+        }
+        return p.getAsString();
+    }
+
+    /** A JSON number that is an integer in the long range; Gson's getAsLong would truncate 2.5 and wrap 1e20. */
+    private long longInteger(String key) {
+        JsonPrimitive p = primitive(key);
+        if (!p.isNumber()) {
+            throw new IllegalArgumentException("data." + key + " must be an integer, found " + p);
+        }
+        try {
+            return p.getAsBigDecimal().longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("data." + key + " must be an integer in the long range, found " + p, e);
+        }
     }
 
     private int integer(String key) {
-        if (!data.has(key)) {
-            throw new IllegalArgumentException("data." + key + " is missing");
+        long v = longInteger(key);
+        if (v != (int) v) {
+            throw new IllegalArgumentException("data." + key + " must be an integer below 2^31, found " + v);
         }
-        return data.get(key).getAsInt();
+        return (int) v;
+    }
+
+    private double number(String key) {
+        JsonPrimitive p = primitive(key);
+        if (!p.isNumber() || !Double.isFinite(p.getAsDouble())) {
+            throw new IllegalArgumentException("data." + key + " must be a finite number, found " + p);
+        }
+        return p.getAsDouble();
     }
 }

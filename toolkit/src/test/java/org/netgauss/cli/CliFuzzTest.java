@@ -221,6 +221,42 @@ class CliFuzzTest {
                 }
             }));
         }
+        // a job file whose data object is wrongly typed, signed or sized
+        String[] dataObjects = {
+            "{\"dataset\": \"synthetic\", \"samples\": \"x\", \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 2.5, \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 1e20, \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 4294967297, \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": -5, \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 50, \"validation\": -10, \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 2000000000, \"validation\": 2000000000, \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 2000000000, \"classes\": 3, \"features\": 2000000000, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 50, \"classes\": 3, \"features\": 4, \"separation\": \"far\", \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 50, \"classes\": 3, \"features\": 4, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 50, \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1e30}",
+            "{\"dataset\": \"synthetic\", \"samples\": 50, \"classes\": 0, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": 50, \"classes\": 3, \"features\": 4, \"separation\": -1, \"seed\": 1}",
+            "{\"dataset\": \"synthetic\", \"samples\": [50], \"classes\": 3, \"features\": 4, \"separation\": 1, \"seed\": 1}",
+            "{\"dataset\": 5}",
+            "{\"dataset\": \"imagenet\"}",
+            "{}",
+            "[]",
+            "\"synthetic\"",
+        };
+        for (String data : dataObjects) {
+            cases.add(new Case("train-shard data " + data, d -> {
+                try {
+                    Path job = ShardedCliTest.writeJob(Files.createDirectories(d.resolve("job")), 5);
+                    com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(job))
+                            .getAsJsonObject();
+                    o.add("data", com.google.gson.JsonParser.parseString(data));
+                    Files.writeString(job, o.toString());
+                    return new String[] {"train-shard", "--config", job.toString(), "--out", d.resolve("never").toString()};
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
         // merge and study with impossible directories
         cases.add(new Case("merge: shard missing", d -> new String[] {"merge", d.resolve("never").toString(),
                 d.resolve("no-shard").toString()}));
