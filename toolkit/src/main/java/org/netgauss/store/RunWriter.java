@@ -72,7 +72,41 @@ public final class RunWriter implements AutoCloseable {
         RunDir r = new RunDir(dir, manifest);
         r.integrity().checkPresent();
         RunLeftovers.clean(r);
+        if (!manifest.has("files")) {
+            adoptUnchecked(r);
+            r = new RunDir(dir, manifest);
+        }
         return Optional.of(r);
+    }
+
+    /**
+     * A run written before checksums existed: records the files it lists as they are now, so that the run is
+     * checked from its next manifest on (the next epoch's files alone would leave the old ones unlisted).
+     */
+    private void adoptUnchecked(RunDir r) {
+        JsonObject files = new JsonObject();
+        for (JsonElement el : manifest.getAsJsonArray("checkpoints")) {
+            JsonObject o = el.getAsJsonObject();
+            Path cp = checkpointDir(o.get("epoch").getAsInt());
+            for (String name : o.getAsJsonObject("arrays").keySet()) {
+                Path f = cp.resolve(name + ".npy");
+                files.add(key(f), FileIntegrity.entry(f));
+            }
+            if (o.get("state").getAsBoolean()) {
+                for (Path f : RunLeftovers.list(cp.resolve("state"))) {
+                    files.add(key(f), FileIntegrity.entry(f));
+                }
+            }
+        }
+        for (long step : r.snapshotSteps()) {
+            Path f = snapshotFile(step);
+            files.add(key(f), FileIntegrity.entry(f));
+        }
+        Path metrics = dir.resolve(FileIntegrity.METRICS);
+        if (java.nio.file.Files.exists(metrics)) {
+            files.add(FileIntegrity.METRICS, FileIntegrity.entry(metrics));
+        }
+        manifest.add("files", files);
     }
 
     /**

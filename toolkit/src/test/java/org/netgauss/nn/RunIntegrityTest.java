@@ -206,6 +206,29 @@ class RunIntegrityTest {
     }
 
     @Test
+    void aRunOfAnOlderNetgaussWithoutChecksumsIsReadAndResumedAndThenChecked() throws IOException {
+        Path full = tmp.resolve("full");
+        training(config()).run(TRAIN, full);
+        Path dir = tmp.resolve("old");
+        training(config()).stoppingAfterEpoch(2).run(TRAIN, dir);
+        // as netgauss wrote it before checksums and the test_accuracy rename
+        com.google.gson.JsonObject m = RunDir.open(dir).manifest();
+        m.remove("files");
+        Files.writeString(dir.resolve("manifest.json"), m.toString());
+        Path metrics = dir.resolve("metrics.csv");
+        Files.writeString(metrics, Files.readString(metrics).replace("test_accuracy", "validation_accuracy"));
+        RunDir old = RunDir.open(dir);
+        assertFalse(old.hasChecksums());
+        assertEquals(4 * 2, old.metrics().rowCount());
+        assertTrue(old.metrics().columnNames().contains("test_accuracy"));
+        training(config()).run(TRAIN, dir);
+        RunDir resumed = RunDir.open(dir).verify();
+        assertTrue(resumed.hasChecksums());
+        assertTrue(resumed.manifest().getAsJsonObject("files").has("checkpoints/epoch-000/W1.npy"), "old files adopted");
+        assertSameFiles(full, dir);
+    }
+
+    @Test
     void aRunKilledBeforeItsFirstCheckpointStartsAfresh() throws IOException {
         Path full = tmp.resolve("full");
         training(config()).run(TRAIN, full);
