@@ -76,6 +76,50 @@ public record WolinskiArbelResults(Table ks, int ksNetworks, Table deep, Table d
         return 0.87 / Math.sqrt(networks);
     }
 
+    /**
+     * How much closer to N(0,1) the positive family phi^p_theta sits than ReLU and tanh: per configuration and
+     * reference activation, the ratio KS(reference) / KS(phi^p_theta) over every theta and width n of the table,
+     * as min, median and max (docs/spec/gaussian-preact.md §3a summarises it as "5-100x"). Ratios whose phi^p value
+     * is at the noise floor are lower bounds.
+     */
+    public static Table closenessRatios(Table ks) {
+        StringColumn cfg = StringColumn.create("configuration");
+        StringColumn ref = StringColumn.create("reference");
+        DoubleColumn min = DoubleColumn.create("min ratio");
+        DoubleColumn med = DoubleColumn.create("median ratio");
+        DoubleColumn max = DoubleColumn.create("max ratio");
+        IntColumn count = IntColumn.create("pairs");
+        for (String c : new java.util.TreeSet<>(ks.stringColumn("configuration").asList())) {
+            Table rows = ks.where(ks.stringColumn("configuration").isEqualTo(c));
+            for (String reference : List.of("relu", "tanh")) {
+                List<Double> ratios = new ArrayList<>();
+                for (int r = 0; r < rows.rowCount(); r++) {
+                    String a = rows.stringColumn("activation").get(r);
+                    if (!a.startsWith("phi_p")) {
+                        continue;
+                    }
+                    int n = rows.intColumn("n").get(r);
+                    for (int q = 0; q < rows.rowCount(); q++) {
+                        if (rows.stringColumn("activation").get(q).equals(reference) && rows.intColumn("n").get(q) == n) {
+                            ratios.add(rows.doubleColumn("ks").get(q) / rows.doubleColumn("ks").get(r));
+                        }
+                    }
+                }
+                if (ratios.isEmpty()) {
+                    continue;
+                }
+                double[] v = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                cfg.append(c);
+                ref.append(reference);
+                min.append(v[0]);
+                med.append(v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
+                max.append(v[v.length - 1]);
+                count.append(v.length);
+            }
+        }
+        return Table.create("KS(reference) / KS(phi^p_theta), over theta and n", cfg, ref, min, med, max, count);
+    }
+
     private static List<Path> files(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();

@@ -101,6 +101,31 @@ class WolinskiArbelResultsTest {
     }
 
     @Test
+    void closenessRatiosAreReferenceOverPositiveFamilyPerConfiguration() {
+        Table t = Table.create("ks", tech.tablesaw.api.StringColumn.create("configuration", "cfg0", "cfg0", "cfg0", "cfg0", "cfg0"),
+                tech.tablesaw.api.StringColumn.create("activation", "relu", "tanh", "phi_p(theta=3)", "phi_p(theta=5)", "phi_o(theta=3)"),
+                tech.tablesaw.api.IntColumn.create("n", 1, 1, 1, 1, 1),
+                tech.tablesaw.api.DoubleColumn.create("ks", 0.2, 0.1, 0.01, 0.04, 0.001));
+        Table r = WolinskiArbelResults.closenessRatios(t);
+        assertEquals(2, r.rowCount());
+        assertEquals("relu", r.stringColumn("reference").get(0));
+        assertEquals(5, r.doubleColumn("min ratio").get(0), 1e-12);
+        assertEquals(12.5, r.doubleColumn("median ratio").get(0), 1e-12);
+        assertEquals(20, r.doubleColumn("max ratio").get(0), 1e-12);
+        assertEquals(2.5, r.doubleColumn("min ratio").get(1), 1e-12);
+        assertEquals(2, r.intColumn("pairs").get(1));
+    }
+
+    @Test
+    void theCommittedTableDoesNotCarryFiveToHundredForTanh() {
+        Table r = WolinskiArbelResults.closenessRatios(committed().ks());
+        Table tanh = r.where(r.stringColumn("reference").isEqualTo("tanh"));
+        assertEquals(3, tanh.rowCount());
+        assertEquals(1.9, tanh.doubleColumn("min ratio").min(), 0.05);
+        assertEquals(4.6, r.where(r.stringColumn("reference").isEqualTo("relu")).doubleColumn("min ratio").min(), 0.05);
+    }
+
+    @Test
     void theNoiseFloorIsTheMedianKsOfATrueGaussianSample() {
         assertEquals(0.87 / Math.sqrt(200_000), WolinskiArbelResults.ksNoiseFloor(200_000), 1e-15);
     }
