@@ -35,6 +35,9 @@ public interface WeightInit {
             public String name() { return "torch-default"; }
 
             @Override
+            public String toString() { return name(); }
+
+            @Override
             public void initWeights(float[] w, int off, int out, int in, Rng rng) {
                 double bound = 1.0 / Math.sqrt(in);
                 for (int i = 0; i < out * in; i++) {
@@ -84,6 +87,9 @@ public interface WeightInit {
         return new WeightInit() {
             @Override
             public String name() { return "orthogonal(gain=" + gain + ")"; }
+
+            @Override
+            public String toString() { return name(); }
 
             @Override
             public void initWeights(float[] w, int off, int out, int in, Rng rng) {

@@ -115,6 +115,15 @@ class NetgaussExtensionTest {
     }
 
     @Test
+    void initialisationLawsPrintTheirNames() {
+        // they used to print as WeightInit$1@5a2e4553
+        assertEquals("gaussian(g=1.0)", renderer().render(org.netgauss.nn.WeightInit.gaussian(1.0))
+                .getData(MIMEType.TEXT_PLAIN));
+        assertEquals("torch-default", org.netgauss.nn.WeightInit.torchDefault().toString());
+        assertEquals("orthogonal(gain=2.0)", org.netgauss.nn.WeightInit.orthogonal(2.0).toString());
+    }
+
+    @Test
     void tableViewCarriesItsOwnRowsAndDigits() {
         DisplayData data = renderer().render(TableView.of(TableHtmlTest.numbered(30)).allRows());
         assertFalse(((String) data.getData(MIMEType.TEXT_HTML)).contains("more row"));
