@@ -120,6 +120,20 @@ public record DeviationTrajectory(List<LayerDeviations> layers) {
                 .toArray()), StringColumn.create("series", series), DoubleColumn.create("Δ", value));
     }
 
+    /** The reports of {@code layer} by epoch (one setting), as the deviation charts take them. */
+    public java.util.SortedMap<Integer, DeviationReport> byEpoch(String layer) {
+        if (settingNames().size() > 1) {
+            throw new IllegalArgumentException("deviations of settings " + settingNames()
+                    + "; choose one with setting(name)");
+        }
+        java.util.SortedMap<Integer, DeviationReport> out = new java.util.TreeMap<>();
+        layer(layer).layers.forEach(l -> out.put(l.epoch(), l.report()));
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no deviations of layer " + layer + "; layers " + layerNames());
+        }
+        return out;
+    }
+
     /** The deviations of {@code layer} at {@code epoch} (a single-setting trajectory). */
     public LayerDeviations at(int epoch, String layer) {
         List<LayerDeviations> m = layers.stream().filter(l -> l.epoch() == epoch && l.layer().equals(layer)).toList();

@@ -110,6 +110,33 @@ public record PigmmTrajectory(List<LayerFit> fits) {
                 new IllegalArgumentException("no fit of layer " + layer + "; layers " + layers()));
     }
 
+    /** f1..f13 of {@code layer} by epoch (one setting), as the parameter charts take them. */
+    public java.util.SortedMap<Integer, PigmmParameters> parametersByEpoch(String layer) {
+        return byEpoch(layer, LayerFit::parameters);
+    }
+
+    /** W₂² from the initialisation model by irrep, of {@code layer} by epoch (one setting). */
+    public java.util.SortedMap<Integer, WassersteinBreakdown> w2ByIrrepByEpoch(String layer) {
+        return byEpoch(layer, LayerFit::w2ByIrrep);
+    }
+
+    /** The drift of I1–I13 (exact variances) of {@code layer} by epoch (one setting). */
+    public java.util.SortedMap<Integer, double[]> lqDriftByEpoch(String layer) {
+        return byEpoch(layer, LayerFit::lqDrift);
+    }
+
+    private <T> java.util.SortedMap<Integer, T> byEpoch(String layer, Function<LayerFit, T> value) {
+        if (settings().size() > 1) {
+            throw new IllegalArgumentException("fits of settings " + settings() + "; choose one with setting(name)");
+        }
+        java.util.SortedMap<Integer, T> out = new java.util.TreeMap<>();
+        layer(layer).fits.forEach(f -> out.put(f.epoch(), value.apply(f)));
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no fits of layer " + layer + "; layers " + layers());
+        }
+        return out;
+    }
+
     /** setting, epoch, layer, D, N, f1..f13, W₂² and the three maximised log-likelihoods: one row per fit. */
     public Table toTable() {
         Table t = keys("PIGMM fits");

@@ -162,4 +162,19 @@ class StudyRecordsTest {
         assertEquals(1000, t.intColumn("networks N").getInt(0));
         assertEquals(16, t.intColumn("networks N").getInt(7));
     }
+
+    @Test
+    void byEpochViewsFeedTheChartsWithTheRecordsValues() {
+        PigmmTrajectory g = STUDY.fits(STUDY.setting("gaussian"));
+        var p = g.parametersByEpoch("W3");
+        assertEquals(51, p.size());
+        assertEquals(g.at(17, "W3").parameters(), p.get(17));
+        assertEquals(g.at(50, "W4").w2Squared(), g.w2ByIrrepByEpoch("W4").get(50).w2Squared(), 1e-12);
+        assertEquals(g.at(3, "W2").lqDrift()[6], g.lqDriftByEpoch("W2").get(3)[6]);
+        var d = STUDY.deviations(STUDY.setting("gaussian")).byEpoch("W4");
+        assertEquals(51, d.size());
+        assertEquals(39, d.get(50).estimates().size());
+        assertThrows(IllegalArgumentException.class, () -> STUDY.fits(STUDY.depthSettings()).parametersByEpoch("W2"));
+        assertThrows(IllegalArgumentException.class, () -> g.parametersByEpoch("W9"));
+    }
 }
