@@ -282,21 +282,10 @@ final class BatchEvaluator {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Blocked transpose, so both the reads and the writes stay in cache at D = 640. */
+    /** The transpose of a d×d row-major matrix (MatrixProducts' blocked transpose). */
     private static double[] transpose(double[] m, int d) {
         double[] t = new double[d * d];
-        int block = 32;
-        for (int i0 = 0; i0 < d; i0 += block) {
-            for (int j0 = 0; j0 < d; j0 += block) {
-                int i1 = Math.min(d, i0 + block);
-                int j1 = Math.min(d, j0 + block);
-                for (int i = i0; i < i1; i++) {
-                    for (int j = j0; j < j1; j++) {
-                        t[j * d + i] = m[i * d + j];
-                    }
-                }
-            }
-        }
+        MatrixProducts.transpose(m, t, d);
         return t;
     }
 }
