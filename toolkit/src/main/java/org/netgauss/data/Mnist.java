@@ -116,9 +116,17 @@ public final class Mnist {
     /** The pixel scaling applied at load. */
     public PixelScale scale() { return scale; }
 
+    /** Shows the directory with the home directory as {@code ~}, so a notebook's output names no user's home. */
     @Override
     public String toString() {
-        return "Mnist[" + directory + ", " + scale + ", train " + train.size() + ", test " + test.size() + "]";
+        return "Mnist[" + shown(directory, Path.of(System.getProperty("user.home"))) + ", " + scale
+                + ", train " + train.size() + ", test " + test.size() + "]";
+    }
+
+    static String shown(Path dir, Path home) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path h = home.toAbsolutePath().normalize();
+        return abs.startsWith(h) && !abs.equals(h) ? "~/" + h.relativize(abs).toString().replace('\\', '/') : dir.toString();
     }
 
     private static Dataset loadPart(Path dir, String imagesName, String labelsName, String name, PixelScale scale) {

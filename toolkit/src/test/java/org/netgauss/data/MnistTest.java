@@ -161,4 +161,12 @@ class MnistTest {
         // the test set's counts add up to 10000; digit 1 is the most frequent (1135)
         assertEquals(1135, mnist.test().classCounts()[1]);
     }
+
+    @Test
+    void aDirectoryUnderHomeIsShownWithATilde() {
+        Path home = Path.of("/home/ada");
+        assertEquals("~/.cache/netgauss/mnist", Mnist.shown(Path.of("/home/ada/.cache/netgauss/mnist"), home));
+        assertEquals("/data/mnist", Mnist.shown(Path.of("/data/mnist"), home));
+        assertEquals("/home/adam/mnist", Mnist.shown(Path.of("/home/adam/mnist"), home));
+    }
 }
