@@ -63,7 +63,10 @@ public final class TableCharts {
         return ChartStyle.apply(chart);
     }
 
-    /** Rows split by the string form of column {@code by}, keeping the order of first appearance. */
+    /**
+     * Rows split by the string form of column {@code by}, keeping the order of first appearance. Groups of a
+     * numeric column are named with the column, so a legend reads "epoch 50" rather than "50".
+     */
     static Map<String, Table> groups(Table t, String by) {
         Map<String, Table> out = new LinkedHashMap<>();
         if (by == null) {
@@ -71,9 +74,11 @@ public final class TableCharts {
             return out;
         }
         String col = column(t, by);
+        boolean numeric = t.column(col) instanceof NumericColumn<?>;
         Map<String, List<Integer>> rows = new LinkedHashMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
-            rows.computeIfAbsent(t.getString(r, col), k -> new ArrayList<>()).add(r);
+            String key = t.getString(r, col);
+            rows.computeIfAbsent(numeric ? col + " " + key : key, k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<Integer>> e : rows.entrySet()) {
             out.put(e.getKey(), t.rows(e.getValue().stream().mapToInt(Integer::intValue).toArray()));
@@ -81,7 +86,7 @@ public final class TableCharts {
         return out;
     }
 
-    private static double[] numbers(Table t, String name) {
+    static double[] numbers(Table t, String name) {
         if (!(t.column(column(t, name)) instanceof NumericColumn<?> c)) {
             throw new IllegalArgumentException("column " + name + " of table " + t.name() + " is not numeric");
         }

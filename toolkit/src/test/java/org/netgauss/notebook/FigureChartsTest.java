@@ -306,6 +306,28 @@ class FigureChartsTest {
     }
 
     @Test
+    void accuracyCurvesFromTheStudysSummaryTable() throws Exception {
+        tech.tablesaw.api.StringColumn setting = tech.tablesaw.api.StringColumn.create("setting");
+        tech.tablesaw.api.IntColumn epoch = tech.tablesaw.api.IntColumn.create("epoch");
+        tech.tablesaw.api.DoubleColumn mean = tech.tablesaw.api.DoubleColumn.create("Mean [test_accuracy]");
+        for (String s : SETTINGS) {
+            for (int e = 1; e <= 50; e++) {
+                setting.append(s);
+                epoch.append(e);
+                mean.append(0.9 - 0.5 / e - 0.01 * SETTINGS.indexOf(s));
+            }
+        }
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("accuracy", setting, epoch, mean);
+        XYChart c = check("test-accuracy-table", TrainingCharts.testAccuracy("Test accuracy", t));
+        assertEquals(SETTINGS.size(), c.getSeriesMap().size());
+        assertEquals("test accuracy [%]", c.getYAxisTitle());
+        assertEquals(100 * (0.9 - 0.5 / 10 - 0.01), c.getSeriesMap().get(SETTINGS.get(1)).getYData()[9], 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingCharts.testAccuracy("t", t.copy().removeColumns("Mean [test_accuracy]")));
+        assertTrue(e.getMessage().contains("Mean [test_accuracy]"), e.getMessage());
+    }
+
+    @Test
     void emptyInputsSayWhatIsMissing() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PigmmCharts.parameters("W2", new TreeMap<>()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -27,6 +28,13 @@ class TableChartsTest {
     @Test
     void barChartGroupsRows() {
         assertEquals(3, TableCharts.bars(table(), "epoch", "w2sq", "layer", "bars").getSeriesMap().size());
+    }
+
+    @Test
+    void seriesOfANumericColumnAreNamedWithTheColumn() {
+        CategoryChart c = TableCharts.bars(table(), "layer", "w2sq", "epoch", "by epoch");
+        assertEquals(true, c.getSeriesMap().keySet().stream().allMatch(k -> k.startsWith("epoch ")),
+                c.getSeriesMap().keySet().toString());
     }
 
     @Test
