@@ -11,6 +11,11 @@ last successful run is skipped unless --force. Exit code 1 if any notebook faile
 page that links every executed notebook with its status, and prints its path last.
 
 Writes are atomic: each file goes to a temporary name first, then is renamed.
+
+    --publish: the copies committed for readers (docs/notebooks/): only the executed .ipynb is written, without
+    the cells' execution timestamps, and a notebook fails (and nothing is written for it) when an output names an
+    absolute path of this machine (the repository, the home or the temporary directory) or the file would reach
+    MAX_PUBLISHED_BYTES.
 """
 import argparse
 import hashlib
@@ -65,6 +70,34 @@ def kernel_log_tail(path, lines=15):
     return "" if not text else "\n    kernel stderr (%s):\n      " % path + "\n      ".join(text)
 
 
+MAX_PUBLISHED_BYTES = 5_000_000
+
+
+def machine_paths(root):
+    """Absolute paths that must not appear in a published notebook: they belong to the machine that ran it."""
+    paths = {os.path.abspath(root), os.path.expanduser("~"), tempfile.gettempdir()}
+    return sorted(p for p in paths if p not in ("", "/"))
+
+
+def publish_problem(nb, text, forbidden):
+    """Why the executed notebook nb (serialised as text) may not be published, or None."""
+    for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        for out in cell.get("outputs", []):
+            blob = json.dumps(out)
+            for p in forbidden:
+                if p + "/" in blob or '"' + p + '"' in blob:
+                    return "code cell %d shows the machine path %s" % (i + 1, p)
+    size = len(text.encode("utf-8"))
+    if size >= MAX_PUBLISHED_BYTES:
+        return "%d bytes, over the %d allowed for a published notebook" % (size, MAX_PUBLISHED_BYTES)
+    return None
+
+
+def strip_timestamps(nb):
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)
+
+
 def runs(cell):
     """Whether nbclient executes the cell (it skips markdown and blank code cells)."""
     return cell.cell_type == "code" and bool(cell.source.strip())
@@ -97,7 +130,7 @@ class Progress:
             self.stream.flush()
 
 
-def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
+def run_one(path, out_dir, timeout, kernel, force, stamp_extra, publish=None):
     name = os.path.splitext(os.path.basename(path))[0]
     out_ipynb = os.path.join(out_dir, name + ".ipynb")
     out_html = os.path.join(out_dir, name + ".html")
@@ -116,7 +149,7 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
     t0 = time.monotonic()
     problem = None
     # the kernel's own stderr (JVM notices, ND4J's log) goes to a log beside the outputs, shown when a notebook fails
-    kernel_log = os.path.join(out_dir, name + ".kernel.log")
+    kernel_log = os.path.join(tempfile.gettempdir() if publish else out_dir, name + ".kernel.log")
     log = open(kernel_log, "w")
     try:
         client.execute(stderr=log)
@@ -138,6 +171,15 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra):
     if problem is None and missing:
         problem = "no %s output, though the notebook shows one" % ", ".join(missing)
 
+    if publish is not None:
+        strip_timestamps(nb)
+        text = nbformat.writes(nb)
+        problem = problem or publish_problem(nb, text, publish)
+        if problem is None:
+            atomic_write(out_ipynb, text)
+            os.remove(kernel_log)
+            return name, seconds, "ok", True
+        return name, seconds, "FAILED (" + problem + "; not published)" + kernel_log_tail(kernel_log), False
     atomic_write(out_ipynb, nbformat.writes(nb))
     from nbconvert import HTMLExporter
     html, _ = HTMLExporter().from_notebook_node(nb)
@@ -177,14 +219,18 @@ def main(argv):
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--stamp", action="append", default=[], help="extra inputs of the up-to-date check")
     parser.add_argument("--index", help="write an HTML index of the executed notebooks here")
+    parser.add_argument("--publish", metavar="ROOT",
+                        help="write only the .ipynb for readers, refusing outputs that name paths of this machine")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args(argv)
+    publish = machine_paths(args.publish) if args.publish else None
     os.makedirs(args.out, exist_ok=True)
     stamp_extra = ["profile=" + os.environ.get("NETGAUSS_PROFILE", "quick")] + args.stamp
     failed = 0
     results = []
     for path in args.notebooks:
-        name, seconds, status, ok = run_one(path, args.out, args.timeout, args.kernel, args.force, stamp_extra)
+        name, seconds, status, ok = run_one(path, args.out, args.timeout, args.kernel, args.force or publish is not None,
+                                         stamp_extra, publish)
         print("%-28s %7.1f s  %s" % (name, seconds, status), flush=True)
         results.append((name, seconds, status, ok))
         failed += 0 if ok else 1

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,6 +56,30 @@ class BinderIT {
                 "--out", scratch.resolve("out").toString(), "--force",
                 repo.resolve("notebooks/00-quickstart.ipynb").toString());
         assertEquals(0, run.exitCode(), "quickstart failed with the Binder kernelspec:\n" + run.output());
+
+        // at launch, binder/start makes the paper profile read the copy's committed results: no training
+        List<String> launch = new ArrayList<>(List.of("bash", repo.resolve("binder/start").toString(),
+                JupyterHarness.PYTHON.toString(), repo.resolve("environment/lib/run_notebooks.py").toString(),
+                "--out", scratch.resolve("paper").toString(), "--force",
+                repo.resolve("notebooks/02-fit-pigmm.ipynb").toString()));
+        ProcessBuilder start = new ProcessBuilder(launch).directory(repo.resolve("notebooks").toFile())
+                .redirectErrorStream(true);
+        start.environment().remove("NETGAUSS_PROFILE");
+        start.environment().remove("NETGAUSS_RESULTS");
+        start.environment().putAll(Map.of("HOME", home.toString(),
+                "JUPYTER_DATA_DIR", home.resolve(".local/share/jupyter").toString(),
+                "NETGAUSS_RUNS", scratch.resolve("runs").toString(),
+                "NETGAUSS_DATA", Path.of(System.getProperty("user.home"), ".cache", "netgauss").toString()));
+        Path startLog = scratch.resolve("start.log");
+        start.redirectOutput(startLog.toFile());
+        Process paper = start.start();
+        assertTrue(paper.waitFor(10, TimeUnit.MINUTES), "notebook 02 under binder/start did not finish in 10 minutes");
+        String out = Files.readString(startLog);
+        assertEquals(0, paper.exitValue(), "notebook 02 failed under binder/start:\n" + out);
+        String executed = Files.readString(scratch.resolve("paper/02-fit-pigmm.ipynb"));
+        assertTrue(executed.contains("committed results"), "notebook 02 under binder/start did not read results/");
+        assertFalse(Files.exists(scratch.resolve("runs")) && Files.list(scratch.resolve("runs")).findAny().isPresent(),
+                "notebook 02 under binder/start trained instead of reading results/");
         deleteTree(scratch);
     }
 
