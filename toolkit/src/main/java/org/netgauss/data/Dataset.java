@@ -3,6 +3,8 @@ package org.netgauss.data;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.netgauss.nd4j.Nd4jArrays;
 
 /**
  * A labelled classification data set held in memory: {@code size()} samples of {@code featureCount()}
@@ -61,6 +63,86 @@ public final class Dataset {
         this.labels = copy ? labels.clone() : labels;
         this.featureCount = featureCount;
         this.classCount = classCount;
+    }
+
+    /**
+     * A data set from ND4J arrays: {@code features} float32 {@code [n, featureCount]}, {@code labels} either class
+     * indices {@code [n]} (int32 or int64) or one-hot rows {@code [n, classCount]} (any supported dtype, as DL4J's
+     * {@code DataSet} holds them; each row must be exactly one 1 and zeros). Arrays are copied by logical index
+     * ({@link Nd4jArrays}); the checks of the constructor apply.
+     *
+     * @throws IllegalArgumentException in one line naming the array, what was expected and what was found
+     */
+    public static Dataset of(String name, INDArray features, INDArray labels, int classCount) {
+        int[] fs = Nd4jArrays.shape(features);
+        if (fs.length != 2 || !(Nd4jArrays.elements(features) instanceof float[] x)) {
+            throw new IllegalArgumentException(name + ": expected float32 features [n, featureCount], found "
+                    + features.dataType() + " " + Arrays.toString(fs) + (fs.length == 2
+                    ? "; convert with features.castTo(DataType.FLOAT)" : ""));
+        }
+        int[] ls = Nd4jArrays.shape(labels);
+        Object l = Nd4jArrays.elements(labels);
+        int[] y;
+        if (ls.length == 1 && (l instanceof int[] || l instanceof long[])) {
+            y = l instanceof int[] i ? i : new int[ls[0]];
+            for (int i = 0; l instanceof long[] v && i < v.length; i++) {
+                if (v[i] < 0 || v[i] >= classCount) {
+                    throw new IllegalArgumentException(name + ": label " + v[i] + " of sample " + i
+                            + " is outside [0, " + classCount + ")");
+                }
+                y[i] = (int) v[i];
+            }
+        } else if (ls.length == 2 && ls[1] == classCount) {
+            y = oneHotIndices(name, Nd4jArrays.doubles(labels), ls[0], classCount);
+        } else {
+            throw new IllegalArgumentException(name + ": expected labels [n] of int32/int64 class indices or one-hot [n, "
+                    + classCount + "], found " + labels.dataType() + " " + Arrays.toString(ls));
+        }
+        if (y.length != fs[0]) {
+            throw new IllegalArgumentException(name + ": " + fs[0] + " feature rows but " + y.length + " labels");
+        }
+        return new Dataset(name, x, y, fs[1], classCount, false);
+    }
+
+    private static int[] oneHotIndices(String name, double[] oneHot, int n, int classes) {
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            int hot = -1;
+            for (int c = 0; c < classes; c++) {
+                double v = oneHot[i * classes + c];
+                if (v == 1 && hot < 0) {
+                    hot = c;
+                } else if (v != 0) {
+                    hot = -2;
+                    break;
+                }
+            }
+            if (hot < 0) {
+                throw new IllegalArgumentException(name + ": label row " + i + " is not one-hot (exactly one 1, the rest"
+                        + " 0): " + Arrays.toString(Arrays.copyOfRange(oneHot, i * classes, (i + 1) * classes)));
+            }
+            y[i] = hot;
+        }
+        return y;
+    }
+
+    /** The features as a fresh float32 {@code INDArray} {@code [size, featureCount]}, bit for bit. */
+    public INDArray featuresINDArray() {
+        return Nd4jArrays.create(features, size(), featureCount);
+    }
+
+    /** The labels as a fresh int32 {@code INDArray} {@code [size]}. */
+    public INDArray labelsINDArray() {
+        return Nd4jArrays.create(labels, size());
+    }
+
+    /** The labels one-hot, as a fresh float32 {@code INDArray} {@code [size, classCount]} (DL4J's convention). */
+    public INDArray oneHotLabelsINDArray() {
+        float[] h = new float[Math.multiplyExact(size(), classCount)];
+        for (int i = 0; i < labels.length; i++) {
+            h[i * classCount + labels[i]] = 1;
+        }
+        return Nd4jArrays.create(h, size(), classCount);
     }
 
     public String name() { return name; }

@@ -131,6 +131,16 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
         return new InpcaEmbedding(e, x, sig, frob, v, colMean, grand, w, weighted, d);
     }
 
+    /** The coordinates as a float64 {@code INDArray} [models, components] (row i = model i), a copy. */
+    public org.nd4j.linalg.api.ndarray.INDArray coordinatesINDArray() {
+        return org.netgauss.nd4j.Nd4jArrays.create(coordinates);
+    }
+
+    /** The eigenvalues (sorted by magnitude, descending) as a float64 {@code INDArray} [models], a copy. */
+    public org.nd4j.linalg.api.ndarray.INDArray eigenvaluesINDArray() {
+        return org.netgauss.nd4j.Nd4jArrays.create(eigenvalues, eigenvalues.length);
+    }
+
     /** Number of models embedded. */
     public int size() { return coordinates.length; }
 

@@ -2,6 +2,8 @@ package org.netgauss.inpca;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.netgauss.nd4j.Nd4jArrays;
 
 /**
  * The predicted class distributions of {@code models()} models on one fixed, ordered sample set: the
@@ -63,6 +65,29 @@ public final class Predictions {
             }
         }
         return wrap(flat, t, s, c, DEFAULT_ROW_SUM_TOLERANCE);
+    }
+
+    /**
+     * Copies and validates an ND4J array {@code [T, S, C]} of float32 or float64 probabilities, keeping its dtype;
+     * read by logical index whatever its memory layout ({@link Nd4jArrays}).
+     *
+     * @throws IllegalArgumentException if the rank is not 3, the dtype not a float, or a row not a distribution
+     */
+    public static Predictions of(INDArray p) {
+        int[] s = Nd4jArrays.shape(p);
+        Object e = Nd4jArrays.elements(p);
+        if (s.length != 3 || !(e instanceof float[] || e instanceof double[])) {
+            throw new IllegalArgumentException("expected float32 or float64 predictions [T, S, C], found "
+                    + p.dataType() + " " + Arrays.toString(s));
+        }
+        return e instanceof float[] f ? wrap(f, s[0], s[1], s[2], DEFAULT_ROW_SUM_TOLERANCE)
+                : wrap((double[]) e, s[0], s[1], s[2], DEFAULT_ROW_SUM_TOLERANCE);
+    }
+
+    /** The probabilities as a fresh C-order {@code INDArray} {@code [T, S, C]} in their own dtype, bit for bit. */
+    public INDArray toINDArray() {
+        return f32 != null ? Nd4jArrays.create(f32, models, samples, classes)
+                : Nd4jArrays.create(f64, models, samples, classes);
     }
 
     /** Validates without copying; the caller must not modify {@code p} afterwards. */

@@ -1,6 +1,8 @@
 package org.netgauss.pigmm;
 
 import java.util.Locale;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.netgauss.nd4j.Nd4jArrays;
 import org.netgauss.pigmm.internal.SymmetricMatrices;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -112,6 +114,16 @@ public record PigmmParameters(int d, double f1, double f2, double f3, double f4,
     /** f1..f13 as an array of length 13 (index k−1 holds f_k). */
     public double[] toArray() {
         return new double[] {f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13};
+    }
+
+    /** f1..f13 as a float64 {@code INDArray} of shape [13] (index k−1 holds f_k). */
+    public INDArray toINDArray() {
+        return Nd4jArrays.create(toArray(), 13);
+    }
+
+    /** Parameters from an {@code INDArray} of 13 values f1..f13 (any float dtype, any shape holding 13 values). */
+    public static PigmmParameters of(int d, INDArray f) {
+        return of(d, Nd4jArrays.doubles(f));
     }
 
     /** f_k for k = 1..13. */

@@ -3,6 +3,8 @@ package org.netgauss.pigmm;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.netgauss.nd4j.Nd4jArrays;
 import org.netgauss.store.DType;
 import org.netgauss.store.InputFiles;
 import org.netgauss.store.Npy;
@@ -95,7 +97,8 @@ public final class WeightEnsemble {
         int[] s = a.shape();
         if (a.dtype() != DType.FLOAT32 && a.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("expected float32 or float64 weights, found dtype " + a.dtype().descr()
-                    + " " + Arrays.toString(s) + "; convert with arr.astype(np.float64)");
+                    + " " + Arrays.toString(s) + "; convert with arr.astype(np.float64) (NumPy) or"
+                    + " a.castTo(DataType.DOUBLE) (ND4J)");
         }
         if (s.length != 3) {
             throw new IllegalArgumentException("expected a rank-3 ensemble [N, rows, cols], found shape "
@@ -103,6 +106,25 @@ public final class WeightEnsemble {
                     ? "; a single matrix? use arr[None] to make an ensemble of one" : ""));
         }
         return of(a.doubles(), s[0], s[1], s[2]);
+    }
+
+    /**
+     * The ensemble held by an ND4J array {@code [N, rows, cols]} (PyTorch orientation: row i = output neuron i),
+     * float32 or float64, with the checks and messages of {@link #of(NpyArray)}; float32 is widened exactly. Read by
+     * logical index whatever its memory layout (a Fortran-order array or a view gives the same ensemble as its C-order
+     * copy, see {@link Nd4jArrays}), and copied, so later changes to {@code a} do not reach the ensemble.
+     *
+     * <pre>{@code
+     * PigmmFit fit = Pigmm.fit(WeightEnsemble.of(Nd4j.createFromNpyFile(new File("W2.npy"))));
+     * }</pre>
+     */
+    public static WeightEnsemble of(INDArray a) {
+        return of(NpyArray.of(a));
+    }
+
+    /** The ensemble as a fresh float64 C-order {@code INDArray} {@code [N, rows, cols]}, bit for bit. */
+    public INDArray toINDArray() {
+        return Nd4jArrays.create(data, members, rows, cols);
     }
 
     /** An ensemble from nested arrays {@code matrices[n][i][j]}; all members must share one shape. */

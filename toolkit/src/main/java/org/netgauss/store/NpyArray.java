@@ -1,6 +1,8 @@
 package org.netgauss.store;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.netgauss.nd4j.Nd4jArrays;
 
 /**
  * An n-dimensional array as held in a {@code .npy} file: a shape (C order, last index fastest), a {@link DType}
@@ -43,6 +45,29 @@ public final class NpyArray {
     public static NpyArray of(long[] data, int... shape) {
         Npy.checkShape(data.length, shape, "int64 data");
         return new NpyArray(DType.INT64, shape, data.clone());
+    }
+
+    /**
+     * The array an ND4J {@code INDArray} holds, with its shape and dtype (float32, float64, int32, int64; others are
+     * refused in one line), copied by its logical indices in C order whatever its layout ({@link Nd4jArrays}): for
+     * example {@code NpyArray.of(Nd4j.createFromNpyFile(file))} equals {@code Npy.read(file)}.
+     */
+    public static NpyArray of(INDArray a) {
+        int[] shape = Nd4jArrays.shape(a);
+        Object e = Nd4jArrays.elements(a);
+        DType t = e instanceof float[] ? DType.FLOAT32 : e instanceof double[] ? DType.FLOAT64
+                : e instanceof int[] ? DType.INT32 : DType.INT64;
+        return new NpyArray(t, shape, e);
+    }
+
+    /** A fresh C-order {@code INDArray} of this shape and dtype holding a copy of the elements, bit for bit. */
+    public INDArray toINDArray() {
+        return switch (dtype) {
+            case FLOAT32 -> Nd4jArrays.create((float[]) data, shape);
+            case FLOAT64 -> Nd4jArrays.create((double[]) data, shape);
+            case INT32 -> Nd4jArrays.create((int[]) data, shape);
+            case INT64 -> Nd4jArrays.create((long[]) data, shape);
+        };
     }
 
     public DType dtype() { return dtype; }
