@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;
 import org.netgauss.study.Profile;
+import org.netgauss.study.TrainConfigFile;
+import org.netgauss.study.TrainJob;
 import org.netgauss.store.MetricsCsv;
 import org.netgauss.store.RunDir;
 import org.netgauss.store.RunLock;
@@ -104,20 +106,12 @@ public final class TrainCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         int[] trained = {0};
-        Training t = Training.of(c).withValidation(sets.validation()).withSnapshots(sets.snapshots())
-                .withListener(m -> trained[0]++);
+        Training t = job.training(c, sets).withListener(m -> trained[0]++);
         if (threads != null) {
             t = t.withThreads(threads);
         }
         if (stopAfter != null) {
             t = t.stoppingAfterEpoch(stopAfter);
-        }
-        TrainJob.Data d = job.data();
-        if (d.maoSchedule()) {
-            t = t.withProbabilitySteps(Training.maoSchedule((sets.train().size() + c.batchSize() - 1) / c.batchSize(),
-                    c.epochs()));
-        } else if (d.snapshotSteps().length > 0) {
-            t = t.withProbabilitySteps(d.snapshotSteps());
         }
         t.checkFits();
         RunLock.checkFree(out);

@@ -1,28 +1,16 @@
 package org.netgauss.nn;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The JSON form of a {@link TrainingConfig}: what a run's manifest stores as {@code config}, what a
  * {@code train-shard} job file holds, and what a notebook reads back from a run
  * ({@code TrainingConfigJson.fromJson(run.config())}). {@link #fromJson} inverts {@link #toJson} for built-in
- * activations and initialisations and rejects unknown fields at every level, naming them, so a typo or a field of
- * another schema (e.g. a YAML config's {@code data}) never silently falls back to a default.
+ * activations and initialisations; it reads through {@link TrainingConfigCodec}, the one schema that config
+ * files share, which rejects unknown fields at every level, naming them.
  */
 public final class TrainingConfigJson {
-    private static final Set<String> FIELDS = Set.of("widths", "bias", "activation", "loss", "init", "optimizer",
-            "batchSize", "epochs", "seed", "ensembleSize", "firstMember", "memberCount", "dataOrder", "scheduler",
-            "earlyStopping", "checkpointEvery");
-    private static final Set<String> SGD = Set.of("type", "lr", "momentum", "dampening", "nesterov", "weightDecay");
-    private static final Set<String> ADAM = Set.of("type", "lr", "beta1", "beta2", "eps", "weightDecay");
-    private static final Set<String> SCHEDULER = Set.of("type", "monitor", "factor", "patience", "threshold",
-            "thresholdMode", "minLr");
-    private static final Set<String> EARLY_STOPPING = Set.of("monitor", "patience", "minRelImprovement");
-
     private TrainingConfigJson() {
     }
 
@@ -84,69 +72,15 @@ public final class TrainingConfigJson {
     }
 
     /**
-     * The config stored by {@link #toJson}, rebuilt: the inverse for built-in activations (relu, tanh,
-     * identity) and initialisations (torch-default, gaussian, glorot-uniform, glorot-normal, orthogonal). A run
-     * made with a custom activation or sampler cannot be rebuilt from its names alone: pass the objects again.
+     * The config stored by {@link #toJson}, rebuilt through the one schema of {@link TrainingConfigCodec}: the
+     * inverse for built-in activations (relu, tanh, identity) and initialisations (torch-default, gaussian,
+     * glorot-uniform, glorot-normal, orthogonal). A run made with a custom activation or sampler cannot be rebuilt
+     * from its names alone: pass the objects again.
      *
-     * @throws IllegalArgumentException naming the field that is missing or unknown
+     * @throws IllegalArgumentException one line naming the field that is missing, unknown or wrong
      */
     public static TrainingConfig fromJson(JsonObject o) {
-        known("", o, FIELDS);
-        try {
-            int[] widths = new com.google.gson.Gson().fromJson(o.get("widths"), int[].class);
-            Loss loss = Loss.valueOf(o.get("loss").getAsString().toUpperCase(Locale.ROOT));
-            Mlp mlp = new Mlp(widths, o.get("bias").getAsBoolean(), Activation.named(o.get("activation").getAsString()), loss);
-            JsonObject op = o.getAsJsonObject("optimizer");
-            String type = op.get("type").getAsString();
-            known("optimizer.", op, type.equals("sgd") ? SGD : ADAM);
-            Optimizer opt = switch (type) {
-                case "sgd" -> new Optimizer.Sgd(op.get("lr").getAsDouble(), op.get("momentum").getAsDouble(),
-                        op.get("dampening").getAsDouble(), op.get("nesterov").getAsBoolean(), op.get("weightDecay").getAsDouble());
-                case "adam" -> new Optimizer.Adam(op.get("lr").getAsDouble(), op.get("beta1").getAsDouble(),
-                        op.get("beta2").getAsDouble(), op.get("eps").getAsDouble(), op.get("weightDecay").getAsDouble());
-                case "adamw" -> new Optimizer.AdamW(op.get("lr").getAsDouble(), op.get("beta1").getAsDouble(),
-                        op.get("beta2").getAsDouble(), op.get("eps").getAsDouble(), op.get("weightDecay").getAsDouble());
-                default -> throw new IllegalArgumentException("unknown optimizer type '" + type + "' (sgd, adam, adamw)");
-            };
-            PlateauScheduler sched = null;
-            if (o.has("scheduler")) {
-                JsonObject sc = o.getAsJsonObject("scheduler");
-                known("scheduler.", sc, SCHEDULER);
-                sched = new PlateauScheduler(sc.get("factor").getAsDouble(), sc.get("patience").getAsInt(),
-                        sc.get("threshold").getAsDouble(), sc.get("minLr").getAsDouble());
-            }
-            EarlyStopping es = null;
-            if (o.has("earlyStopping")) {
-                JsonObject e = o.getAsJsonObject("earlyStopping");
-                known("earlyStopping.", e, EARLY_STOPPING);
-                es = new EarlyStopping(e.get("patience").getAsInt(), e.get("minRelImprovement").getAsDouble());
-            }
-            return new TrainingConfig(mlp, initNamed(o.get("init").getAsString()), opt, o.get("batchSize").getAsInt(),
-                    o.get("epochs").getAsInt(), o.get("seed").getAsLong(), o.get("ensembleSize").getAsInt(),
-                    o.get("firstMember").getAsInt(), o.get("memberCount").getAsInt(),
-                    DataOrder.valueOf(o.get("dataOrder").getAsString().toUpperCase(Locale.ROOT)), sched, es,
-                    o.get("checkpointEvery").getAsInt());
-        } catch (NullPointerException | IllegalStateException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("config JSON is missing a field or has a wrong type (" + e.getMessage()
-                    + "); expected the object written by Training.configJson: " + o, e);
-        }
-    }
-
-    private static WeightInit initNamed(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+)(?:\\((?:g|gain)=([^)]+)\\))?").matcher(name);
-        if (m.matches()) {
-            double p = m.group(2) == null ? 1.0 : Double.parseDouble(m.group(2));
-            switch (m.group(1)) {
-                case "torch-default": return WeightInit.torchDefault();
-                case "gaussian": return WeightInit.gaussian(p);
-                case "glorot-uniform": return WeightInit.glorotUniform(p);
-                case "glorot-normal": return WeightInit.glorotNormal(p);
-                case "orthogonal": return WeightInit.orthogonal(p);
-                default: break;
-            }
-        }
-        throw new IllegalArgumentException("initialisation '" + name + "' is not built in (torch-default, gaussian(g=..), "
-                + "glorot-uniform(gain=..), glorot-normal(gain=..), orthogonal(gain=..)); pass the WeightInit object");
+        return TrainingConfigCodec.fromJson("config JSON", o);
     }
 
     private static void adamJson(JsonObject opt, String type, double lr, double b1, double b2, double eps, double wd) {
@@ -179,14 +113,5 @@ public final class TrainingConfigJson {
         m.addProperty("first", c.firstMember());
         m.addProperty("count", c.memberCount());
         return m;
-    }
-
-    private static void known(String prefix, JsonObject o, Set<String> allowed) {
-        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                throw new IllegalArgumentException("unknown config field '" + prefix + e.getKey() + "'; allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)));
-            }
-        }
     }
 }

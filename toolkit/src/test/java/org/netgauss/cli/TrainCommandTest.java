@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netgauss.nn.Training;
 import org.netgauss.study.Profile;
+import org.netgauss.study.TrainConfigFile;
+import org.netgauss.study.TrainJob;
 import org.netgauss.store.RunDir;
 
 class TrainCommandTest {

@@ -1,10 +1,11 @@
-package org.netgauss.cli;
+package org.netgauss.study;
 
 import java.util.Objects;
 import org.netgauss.data.Dataset;
 import org.netgauss.data.Mnist;
 import org.netgauss.data.PixelScale;
 import org.netgauss.data.Synthetic;
+import org.netgauss.nn.Training;
 import org.netgauss.nn.TrainingConfig;
 
 /**
@@ -21,6 +22,20 @@ public record TrainJob(String name, TrainingConfig config, Data data, String pro
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(data, "data");
+    }
+
+    /**
+     * The training of {@code config} (this job's, or one with overrides) on {@code sets}: their validation and
+     * snapshot sets, and the probability snapshot steps the data section asks for (Mao et al.'s schedule for the
+     * training set's batches and the epochs, docs/spec/hyperribbon.md §4.2, or the listed steps).
+     */
+    public Training training(TrainingConfig config, Sets sets) {
+        Training t = Training.of(config).withValidation(sets.validation()).withSnapshots(sets.snapshots());
+        if (data.maoSchedule()) {
+            int batches = (sets.train().size() + config.batchSize() - 1) / config.batchSize();
+            return t.withProbabilitySteps(Training.maoSchedule(batches, config.epochs()));
+        }
+        return data.snapshotSteps().length > 0 ? t.withProbabilitySteps(data.snapshotSteps()) : t;
     }
 
     /** The three data sets a run uses; validation and snapshots may be null. */

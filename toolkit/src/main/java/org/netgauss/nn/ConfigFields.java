@@ -1,32 +1,44 @@
-package org.netgauss.cli;
+package org.netgauss.nn;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.netgauss.study.Profile;
 
 /**
  * Typed access to the fields of a parsed config document (maps, lists, strings, numbers, as SnakeYAML gives
- * them), each failure one line naming the file, the field's dotted path, what was expected and what was found:
+ * them and as {@link TrainingConfigCodec#tree} turns JSON into), each failure one line naming the source, the
+ * field's dotted path, what was expected and what was found:
  * "run.yaml: optimizer.lr: expected a finite number, found 'fast'". Unknown fields are errors.
  */
-final class ConfigFields {
+public final class ConfigFields {
     private final String file;
-    private final Profile profile;
+    private final String profile;
 
-    ConfigFields(String file, Profile profile) {
+    /**
+     * Fields of the document called {@code file}; {@code profile} (smoke, quick or paper) picks the value of a
+     * per-profile field, and is null where a document has no profile (a manifest's stored config).
+     */
+    public ConfigFields(String file, String profile) {
         this.file = file;
-        this.profile = profile;
+        this.profile = profile == null ? null : profile.toLowerCase(Locale.ROOT);
+    }
+
+    /** The name of the document, the first word of every message. */
+    public String source() {
+        return file;
     }
 
     /** A per-profile value ({@code {smoke: .., quick: .., paper: ..}}) for this profile, or a plain integer, >= min. */
-    int perProfile(String field, Object o, int min) {
+    public int perProfile(String field, Object o, int min) {
         Object v = o;
         if (o instanceof Map) {
+            if (profile == null) {
+                throw bad(field, o, "one integer (per-profile values belong in a config file)");
+            }
             Map<String, Object> m = map(field, o, Set.of("smoke", "quick", "paper"));
-            String key = profile.name().toLowerCase(Locale.ROOT);
+            String key = profile;
             v = require(m, field + "." + key, "a value for each profile: smoke, quick, paper");
             field = field + "." + key;
         }
@@ -38,7 +50,7 @@ final class ConfigFields {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> map(String field, Object o, Set<String> allowed) {
+    public Map<String, Object> map(String field, Object o, Set<String> allowed) {
         if (!(o instanceof Map)) {
             throw bad(field.isEmpty() ? "(top level)" : field, describe(o), "a mapping with fields "
                     + String.join(", ", sorted(allowed)));
@@ -55,7 +67,7 @@ final class ConfigFields {
         return m;
     }
 
-    Object require(Map<String, Object> m, String field, String expected) {
+    public Object require(Map<String, Object> m, String field, String expected) {
         String key = field.substring(field.lastIndexOf('.') + 1);
         Object v = m.get(key);
         if (v == null) {
@@ -64,7 +76,7 @@ final class ConfigFields {
         return v;
     }
 
-    String choice(String field, Object o, List<String> allowed) {
+    public String choice(String field, Object o, List<String> allowed) {
         String s = o instanceof String str ? str.strip().toLowerCase(Locale.ROOT).replace('_', '-') : null;
         if (s == null || !allowed.contains(s)) {
             throw bad(field, o, "one of " + String.join(", ", allowed));
@@ -72,21 +84,21 @@ final class ConfigFields {
         return s;
     }
 
-    String string(String field, Object o) {
+    public String string(String field, Object o) {
         if (!(o instanceof String s) || s.isBlank()) {
             throw bad(field, o, "a non-empty string");
         }
         return s;
     }
 
-    boolean bool(String field, Object o) {
+    public boolean bool(String field, Object o) {
         if (!(o instanceof Boolean b)) {
             throw bad(field, o, "true or false");
         }
         return b;
     }
 
-    double number(String field, Object o) {
+    public double number(String field, Object o) {
         if (o instanceof Number n) {
             return n.doubleValue();
         }
@@ -104,7 +116,7 @@ final class ConfigFields {
         throw bad(field, o, "a finite number");
     }
 
-    long longValue(String field, Object o) {
+    public long longValue(String field, Object o) {
         if (o instanceof Integer || o instanceof Long) {
             return ((Number) o).longValue();
         }
@@ -114,7 +126,7 @@ final class ConfigFields {
         throw bad(field, o, "an integer");
     }
 
-    int intValue(String field, Object o) {
+    public int intValue(String field, Object o) {
         long v = longValue(field, o);
         if (v != (int) v) {
             throw bad(field, o, "an integer below 2^31");
@@ -122,7 +134,7 @@ final class ConfigFields {
         return (int) v;
     }
 
-    int positive(String field, Object o) {
+    public int positive(String field, Object o) {
         int v = o instanceof Integer || o instanceof Long ? intValue(field, o) : 0;
         if (!(o instanceof Integer || o instanceof Long) || v < 1) {
             throw bad(field, o, "a positive integer");
@@ -130,7 +142,7 @@ final class ConfigFields {
         return v;
     }
 
-    int nonNegative(String field, Object o) {
+    public int nonNegative(String field, Object o) {
         int v = o instanceof Integer || o instanceof Long ? intValue(field, o) : -1;
         if (v < 0) {
             throw bad(field, o, "an integer >= 0");
@@ -138,7 +150,7 @@ final class ConfigFields {
         return v;
     }
 
-    <T> T checked(String field, java.util.function.Supplier<T> make) {
+    public <T> T checked(String field, java.util.function.Supplier<T> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
@@ -149,12 +161,12 @@ final class ConfigFields {
         }
     }
 
-    IllegalArgumentException bad(String field, Object found, String expected) {
+    public IllegalArgumentException bad(String field, Object found, String expected) {
         return new IllegalArgumentException(file + ": " + field + ": expected " + expected + ", found "
                 + (found instanceof String s && !s.equals("missing") ? "'" + s + "'" : describe(found)));
     }
 
-    static String describe(Object o) {
+    public static String describe(Object o) {
         if (o == null) {
             return "nothing";
         }
@@ -167,7 +179,7 @@ final class ConfigFields {
         return String.valueOf(o);
     }
 
-    static List<String> sorted(Set<String> s) {
+    public static List<String> sorted(Set<String> s) {
         return s.stream().sorted().toList();
     }
 }
