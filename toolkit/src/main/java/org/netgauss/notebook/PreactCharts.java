@@ -103,7 +103,8 @@ public final class PreactCharts {
 
     /**
      * The 10 × 10 class-by-class mean correlations of one activation at one layer as a heat map with its colour
-     * bar, on the scale [lo, hi] (give several maps one scale to compare them).
+     * bar, on the scale [lo, hi] widened to two decimals (give several maps one scale to compare them). XChart
+     * labels the colour bar with the scale's ends as Java prints them, so an unrounded end would take half the chart.
      */
     public static HeatMapChart correlationHeatMap(Table correlations, String activation, int layer, double lo, double hi) {
         Table rows = rows(correlations, activation, layer);
@@ -120,8 +121,8 @@ public final class PreactCharts {
         List<Integer> axis = classes.stream().sorted().toList();
         chart.addSeries("mean correlation c_ab", axis, axis, heat);
         chart.getStyler().setRangeColors(Palette.viridisSteps(9));
-        chart.getStyler().setMin(lo);
-        chart.getStyler().setMax(hi);
+        chart.getStyler().setMin(Math.floor(lo * 100) / 100);
+        chart.getStyler().setMax(Math.max(Math.ceil(hi * 100) / 100, Math.floor(lo * 100) / 100 + 0.01));
         chart.getStyler().setHeatMapValueDecimalPattern("0.00");
         chart.getStyler().setLegendVisible(true);
         return ChartStyle.apply(chart);

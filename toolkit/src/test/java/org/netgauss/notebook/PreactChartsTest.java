@@ -132,4 +132,18 @@ class PreactChartsTest {
         ChartAssertions.assertRealPlot(chart);
         assertEquals(r.ks(TwoLayerKsExperiment.Configuration.CFG0, "relu", 2), chart.getSeriesMap().get("relu").getYData()[1], 0);
     }
+
+    @Test
+    void theColourBarOfRealCorrelationsIsLabelledWithTwoDecimals() {
+        Table t = correlations();
+        for (int r = 0; r < t.rowCount(); r++) {
+            t.doubleColumn("correlation").set(r, 0.22820278080359216 + 0.7324478 * (r % 7) / 6.0);
+        }
+        for (HeatMapChart m : PreactCharts.correlationHeatMaps(t, 1, 3)) {
+            assertEquals(0.22, m.getStyler().getMin(), 0);
+            assertEquals(0.97, m.getStyler().getMax(), 0);
+            assertEquals("0.22", String.valueOf(m.getStyler().getMin()));
+            ChartAssertions.assertRealPlot(m, 0.4);
+        }
+    }
 }
