@@ -123,7 +123,7 @@ final class FitCommand implements Callable<Integer> {
             JsonObject p = new JsonObject();
             parameters.forEach((k, v) -> p.add(k, JsonOutput.number(v)));
             o.add("parameters", p);
-            if (pigmm != null && !model.equals("pigmm")) {
+            if (pigmm != null) {
                 o.add("pigmmParameters", JsonOutput.parameters(pigmm));
             }
             o.addProperty("parameterCount", parameterCount);

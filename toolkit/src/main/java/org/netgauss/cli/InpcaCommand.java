@@ -1,6 +1,5 @@
 package org.netgauss.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
@@ -73,8 +72,7 @@ final class InpcaCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(toJson(probabilities, p, e)));
+            w.println(JsonOutput.toJson(toJson(probabilities, p, e)));
         } else {
             printText(w, p, e);
         }
@@ -131,7 +129,7 @@ final class InpcaCommand implements Callable<Integer> {
     private static JsonArray array(double[] v) {
         JsonArray a = new JsonArray();
         for (double x : v) {
-            a.add(x);
+            a.add(JsonOutput.number(x));
         }
         return a;
     }

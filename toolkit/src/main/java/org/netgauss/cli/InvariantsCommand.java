@@ -100,19 +100,21 @@ final class InvariantsCommand implements Callable<Integer> {
             o.addProperty("set", set.name());
             o.addProperty("members", e.members());
             o.addProperty("d", e.rows());
-            o.add("model", JsonOutput.parameters(model));
+            o.add("pigmmParameters", JsonOutput.parameters(model));
+            // deviations of a correct model scatter at about the standard error of the mean in SD units
+            o.add("noiseFloor", JsonOutput.number(JsonOutput.noiseFloor(e.members())));
             JsonArray rows = new JsonArray();
             for (int k = 0; k < graphs.size(); k++) {
                 InvariantGraph g = graphs.get(k);
                 InvariantEstimate x = report.estimates().get(k);
                 JsonObject r = new JsonObject();
-                r.addProperty("label", x.label());
+                r.addProperty("invariant", x.label());
                 r.addProperty("graph", g.name());
                 r.addProperty("indexSum", g.indexSum());
                 r.addProperty("group", x.group());
                 r.addProperty("degree", g.degree());
                 r.addProperty("vertices", g.vertexCount());
-                r.add("mean", JsonOutput.number(x.observed()));
+                r.add("observed", JsonOutput.number(x.observed()));
                 r.add("sd", JsonOutput.number(x.stdDev()));
                 r.add("wick", JsonOutput.number(x.wick()));
                 r.add("deviation", JsonOutput.number(x.deviation()));

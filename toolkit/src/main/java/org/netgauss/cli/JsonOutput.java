@@ -29,6 +29,15 @@ final class JsonOutput {
         return o;
     }
 
+    /**
+     * The 1/&radic;N noise floor of a deviation |prediction &minus; mean| / sd over N members: the standard error of
+     * the ensemble mean in SD units, so a correct model's deviations scatter at about this size (docs/spec/pigmm.md
+     * &sect;3.3 and &sect;5.3: "sampling noise is about 1/&radic;N &asymp; 0.03 SD" at N = 1000).
+     */
+    static double noiseFloor(int members) {
+        return 1.0 / Math.sqrt(members);
+    }
+
     static String toJson(JsonElement e) {
         return GSON.toJson(e);
     }

@@ -37,7 +37,7 @@ public final class MergeCommand implements Callable<Integer> {
             JsonObject o = new JsonObject();
             o.addProperty("run", r.run().directory().toAbsolutePath().toString());
             o.addProperty("ensembleSize", r.ensembleSize());
-            o.addProperty("members", r.members().length);
+            o.addProperty("memberCount", r.members().length);
             JsonArray miss = new JsonArray();
             r.missing().forEach(miss::add);
             o.add("missing", miss);

@@ -193,6 +193,7 @@ final class PerturbativeFitRun {
         j.addProperty("terms", fit.terms().name());
         j.addProperty("scheme", fit.scheme().cliName());
         j.add("pigmmParameters", JsonOutput.parameters(fit.parameters()));
+        j.add("noiseFloor", JsonOutput.number(JsonOutput.noiseFloor(fit.data().members())));
         JsonArray couplings = new JsonArray();
         double[] g = fit.couplings();
         for (int a = 0; a < g.length; a++) {

@@ -74,7 +74,7 @@ final class PreactCorrelationsCommand implements Callable<Integer> {
                     }
                     m.add(jr);
                 }
-                lo.add("by_class", m);
+                lo.add("byClass", m);
                 layers.add(lo);
             }
             o.add("layers", layers);

@@ -45,7 +45,7 @@ final class PreactEocCommand implements Callable<Integer> {
         }
         JsonObject o = new JsonObject();
         o.addProperty("activation", init.name());
-        o.addProperty("weight_law", init.weightLaw().name());
+        o.addProperty("weightLaw", init.weightLaw().name());
         o.add("m2", PreactArguments.number(m2));
         JsonArray curve = new JsonArray();
         StringBuilder text = new StringBuilder();
@@ -53,10 +53,10 @@ final class PreactEocCommand implements Callable<Integer> {
             EdgeOfChaos.EocPoint p = init.activation().name().equals("relu") ? reluAt(m2, sb2)
                     : EdgeOfChaos.point(init.activation(), m2, sb2);
             JsonObject r = new JsonObject();
-            r.add("sigma_b2", PreactArguments.number(p.sigmaB2()));
-            r.add("sigma_w2", PreactArguments.number(p.sigmaW2()));
-            r.add("q_star", PreactArguments.number(p.qStar()));
-            r.add("chi_1", PreactArguments.number(p.chi1()));
+            r.add("sigmaB2", PreactArguments.number(p.sigmaB2()));
+            r.add("sigmaW2", PreactArguments.number(p.sigmaW2()));
+            r.add("qStar", PreactArguments.number(p.qStar()));
+            r.add("chi1", PreactArguments.number(p.chi1()));
             curve.add(r);
             text.append(p).append('\n');
         }
@@ -64,13 +64,13 @@ final class PreactEocCommand implements Callable<Integer> {
         if (init.activation() instanceof PhiTheta phi) {
             EdgeOfChaos.NonAsymptoticEoc n = EdgeOfChaos.nonAsymptotic(phi, phi.weightLaw());
             JsonObject r = new JsonObject();
-            r.add("sigma_w2", PreactArguments.number(n.sigmaW2()));
-            r.add("sigma_b2", PreactArguments.number(n.sigmaB2()));
-            r.add("sigma_b2_ideal", PreactArguments.number(n.sigmaB2Ideal()));
-            r.add("m2_e_phi2", PreactArguments.number(n.m2EPhi2()));
-            r.add("e_dphi2", PreactArguments.number(n.eDerivative2()));
+            r.add("sigmaW2", PreactArguments.number(n.sigmaW2()));
+            r.add("sigmaB2", PreactArguments.number(n.sigmaB2()));
+            r.add("sigmaB2Ideal", PreactArguments.number(n.sigmaB2Ideal()));
+            r.add("m2EPhi2", PreactArguments.number(n.m2EPhi2()));
+            r.add("eDPhi2", PreactArguments.number(n.eDerivative2()));
             r.addProperty("feasible", n.feasible());
-            o.add("non_asymptotic", r);
+            o.add("nonAsymptotic", r);
             text.append(n).append('\n');
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -107,9 +107,9 @@ final class PreactKsCommand implements Callable<Integer> {
                 }
                 r.add("widths", w);
                 r.add("ks", PreactArguments.number(p.ks()));
-                r.add("ks_pvalue", PreactArguments.number(p.ksPValue()));
+                r.add("ksPValue", PreactArguments.number(p.ksPValue()));
                 r.add("variance", PreactArguments.number(p.variance()));
-                r.add("excess_kurtosis", PreactArguments.number(p.excessKurtosis()));
+                r.add("excessKurtosis", PreactArguments.number(p.excessKurtosis()));
                 arr.add(r);
             }
             o.add("points", arr);

@@ -89,9 +89,9 @@ final class PreactPropagateCommand implements Callable<Integer> {
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("activation", init.name());
-            o.addProperty("weight_law", init.weightLaw().name());
-            o.add("sigma_w", PreactArguments.number(init.sigmaW()));
-            o.add("sigma_b", PreactArguments.number(init.sigmaB()));
+            o.addProperty("weightLaw", init.weightLaw().name());
+            o.add("sigmaW", PreactArguments.number(init.sigmaW()));
+            o.add("sigmaB", PreactArguments.number(init.sigmaB()));
             o.addProperty("input", input);
             JsonArray w = new JsonArray();
             for (int v : r.widths()) {
@@ -106,15 +106,15 @@ final class PreactPropagateCommand implements Callable<Integer> {
                 JsonObject l = new JsonObject();
                 l.addProperty("layer", lg.layer());
                 l.addProperty("width", lg.width());
-                l.add("q_meanfield", PreactArguments.number(lg.meanFieldQ()));
+                l.add("qMeanField", PreactArguments.number(lg.meanFieldQ()));
                 l.add("mean", PreactArguments.number(s.mean()));
                 l.add("variance", PreactArguments.number(s.variance()));
-                l.add("excess_kurtosis", PreactArguments.number(s.excessKurtosis()));
+                l.add("excessKurtosis", PreactArguments.number(s.excessKurtosis()));
                 l.add("ks", PreactArguments.number(s.ks()));
-                l.add("ks_pvalue", PreactArguments.number(s.ksPValue()));
+                l.add("ksPValue", PreactArguments.number(s.ksPValue()));
                 l.add("wasserstein1", PreactArguments.number(s.wasserstein1()));
-                l.add("ks_q", PreactArguments.number(s.ksRef()));
-                l.add("wasserstein1_q", PreactArguments.number(s.wasserstein1Ref()));
+                l.add("ksQ", PreactArguments.number(s.ksRef()));
+                l.add("wasserstein1Q", PreactArguments.number(s.wasserstein1Ref()));
                 layers.add(l);
             }
             o.add("layers", layers);

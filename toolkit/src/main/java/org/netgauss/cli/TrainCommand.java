@@ -1,6 +1,5 @@
 package org.netgauss.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -170,14 +169,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
         double[] last = lastEpochMeans(run);
         if (last != null) {
-            s.addProperty("meanTrainLoss", last[0]);
-            s.addProperty("meanTrainAccuracy", last[1]);
+            s.add("meanTrainLoss", JsonOutput.number(last[0]));
+            s.add("meanTrainAccuracy", JsonOutput.number(last[1]));
             if (Double.isFinite(last[2])) {
                 s.addProperty("meanValidationAccuracy", last[2]);
             }
         }
         if (json) {
-            outw.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(s));
+            outw.println(JsonOutput.toJson(s));
         } else if (alreadyComplete) {
             outw.println(run.directory() + ": run already complete (" + run.epochsDone() + " epochs, "
                     + c.memberCount() + " members); nothing to do");

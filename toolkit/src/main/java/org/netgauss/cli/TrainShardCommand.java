@@ -45,12 +45,14 @@ public final class TrainShardCommand implements Callable<Integer> {
                 .run(sets.train(), out);
         JsonObject o = new JsonObject();
         o.addProperty("run", run.directory().toAbsolutePath().toString());
-        o.addProperty("members", c.firstMember() + ":" + (c.firstMember() + c.memberCount()));
+        o.addProperty("firstMember", c.firstMember());
+        o.addProperty("memberCount", c.memberCount());
         o.addProperty("ensembleSize", c.ensembleSize());
         o.addProperty("epochsDone", run.epochsDone());
         o.addProperty("status", run.status());
         System.out.println(json ? new GsonBuilder().create().toJson(o)
-                : "trained members " + o.get("members").getAsString() + " of " + c.ensembleSize() + " into "
+                : "trained members " + c.firstMember() + ":" + (c.firstMember() + c.memberCount()) + " of "
+                + c.ensembleSize() + " into "
                 + run.directory() + " (" + run.epochsDone() + " epochs, " + run.status() + ")");
         return 0;
     }

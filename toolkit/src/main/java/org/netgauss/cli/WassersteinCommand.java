@@ -93,8 +93,8 @@ final class WassersteinCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();
-            o.addProperty("a", a.toString());
-            o.addProperty("b", what);
+            o.addProperty("file", a.toString());
+            o.addProperty("reference", what);
             o.addProperty("d", d);
             o.add("w2", JsonOutput.number(w.w2()));
             o.add("w2Squared", JsonOutput.number(w.w2Squared()));
@@ -105,8 +105,8 @@ final class WassersteinCommand implements Callable<Integer> {
             t.add("V2", JsonOutput.number(w.v2()));
             t.add("V3", JsonOutput.number(w.v3()));
             o.add("breakdown", t);
-            o.add("modelA", JsonOutput.parameters(pa));
-            o.add("modelB", JsonOutput.parameters(pb));
+            o.add("pigmmParameters", JsonOutput.parameters(pa));
+            o.add("referencePigmmParameters", JsonOutput.parameters(pb));
             out.println(JsonOutput.toJson(o));
         } else {
             out.printf(Locale.ROOT, "%s vs %s (D = %d)%n  W2     %.10g%n  W2^2   %.10g%n  terms of W2^2: mean %.6g, V0 %.6g,"

@@ -177,9 +177,9 @@ public record WolinskiArbelResults(Table ks, int ksNetworks, Table deep, Table d
             act.append(pt.get("activation").getAsString());
             n.append(pt.get("n").getAsInt());
             ks.append(num(pt, "ks"));
-            p.append(num(pt, "ks_pvalue"));
+            p.append(num(pt, "ksPValue"));
             var.append(num(pt, "variance"));
-            kurt.append(num(pt, "excess_kurtosis"));
+            kurt.append(num(pt, "excessKurtosis"));
         }
         return Table.create("2-layer KS experiment (N = " + k.get("networks").getAsInt() + ")", cfg, act, n, ks, p, var, kurt);
     }
@@ -190,6 +190,9 @@ public record WolinskiArbelResults(Table ks, int ksNetworks, Table deep, Table d
         IntColumn width = IntColumn.create("width");
         DoubleColumn q = DoubleColumn.create("q_meanfield");
         IntColumn n = IntColumn.create("n");
+        // the CLI's JSON keys (docs/schema/preact-propagate.schema.json) and the table's column names
+        List<String> keys = List.of("mean", "variance", "excessKurtosis", "ks", "ksPValue", "wasserstein1", "ksQ",
+                "wasserstein1Q");
         List<DoubleColumn> stats = Stream.of("mean", "variance", "excess_kurtosis", "ks", "ks_pvalue", "wasserstein1",
                 "ks_q", "wasserstein1_q").map(DoubleColumn::create).toList();
         for (JsonObject r : runs) {
@@ -198,10 +201,10 @@ public record WolinskiArbelResults(Table ks, int ksNetworks, Table deep, Table d
                 act.append(r.get("activation").getAsString());
                 layer.append(l.get("layer").getAsInt());
                 width.append(l.get("width").getAsInt());
-                q.append(num(l, "q_meanfield"));
+                q.append(num(l, "qMeanField"));
                 n.append(r.get("networks").getAsInt());
-                for (DoubleColumn c : stats) {
-                    c.append(num(l, c.name()));
+                for (int k = 0; k < stats.size(); k++) {
+                    stats.get(k).append(num(l, keys.get(k)));
                 }
             }
         }
@@ -219,7 +222,7 @@ public record WolinskiArbelResults(Table ks, int ksNetworks, Table deep, Table d
         for (JsonObject r : runs) {
             for (JsonElement e : array(r, "layers")) {
                 JsonObject l = e.getAsJsonObject();
-                JsonArray m = array(l, "by_class");
+                JsonArray m = array(l, "byClass");
                 for (int i = 0; i < m.size(); i++) {
                     JsonArray row = m.get(i).getAsJsonArray();
                     for (int j = 0; j < row.size(); j++) {

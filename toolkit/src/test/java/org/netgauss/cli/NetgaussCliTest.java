@@ -86,6 +86,8 @@ class NetgaussCliTest {
         assertEquals(fit.logLikelihood(), o.get("logLikelihood").getAsDouble());
         assertEquals(fit.aic(), o.get("aic").getAsDouble());
         assertEquals(13, o.get("parameterCount").getAsInt());
+        // every fit with a PIGMM form gives it under the same key as invariants, wasserstein and fit --model perturbative
+        assertEquals(params, o.getAsJsonObject("pigmmParameters"));
     }
 
     @Test
@@ -164,12 +166,14 @@ class NetgaussCliTest {
         }
         JsonObject o = run("invariants", p.toString(), "--json").json();
         DeviationReport report = Deviations.of(e, Pigmm.fit(e).parameters(), Invariants.paperCubicQuartic());
+        assertEquals(1 / Math.sqrt(e.members()), o.get("noiseFloor").getAsDouble(), 1e-15);
+        assertEquals(Pigmm.fit(e).parameters().f3(), o.getAsJsonObject("pigmmParameters").get("f3").getAsDouble());
         JsonArray rows = o.getAsJsonArray("invariants");
         for (int k = 0; k < 39; k++) {
             InvariantEstimate x = report.estimates().get(k);
             JsonObject row = rows.get(k).getAsJsonObject();
-            assertEquals("I" + (k + 14), row.get("label").getAsString());
-            assertEquals(x.observed(), row.get("mean").getAsDouble(), x.label());
+            assertEquals("I" + (k + 14), row.get("invariant").getAsString());
+            assertEquals(x.observed(), row.get("observed").getAsDouble(), x.label());
             assertEquals(x.stdDev(), row.get("sd").getAsDouble(), x.label());
             assertEquals(x.wick(), row.get("wick").getAsDouble(), x.label());
             assertEquals(x.deviation(), row.get("deviation").getAsDouble(), x.label());

@@ -62,7 +62,7 @@ class PreactCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonObject o = r.json();
         assertEquals("phi_o(theta=3)", o.get("activation").getAsString());
-        assertEquals("Weibull(3)", o.get("weight_law").getAsString());
+        assertEquals("Weibull(3)", o.get("weightLaw").getAsString());
         JsonArray layers = o.getAsJsonArray("layers");
         assertEquals(5, layers.size());
         PropagationResult lib = Propagation.deep(Initialisation.of(PhiTheta.odd(3)), 4, 5,
@@ -72,9 +72,9 @@ class PreactCommandTest {
             JsonObject j = layers.get(l - 1).getAsJsonObject();
             assertEquals(l, j.get("layer").getAsInt());
             assertEquals(s.ks(), j.get("ks").getAsDouble(), 0.0);
-            assertEquals(s.excessKurtosis(), j.get("excess_kurtosis").getAsDouble(), 0.0);
+            assertEquals(s.excessKurtosis(), j.get("excessKurtosis").getAsDouble(), 0.0);
             assertEquals(s.wasserstein1(), j.get("wasserstein1").getAsDouble(), 0.0);
-            assertEquals(lib.layer(l).meanFieldQ(), j.get("q_meanfield").getAsDouble(), 0.0);
+            assertEquals(lib.layer(l).meanFieldQ(), j.get("qMeanField").getAsDouble(), 0.0);
         }
     }
 
@@ -83,9 +83,9 @@ class PreactCommandTest {
         CliRun r = run("preact", "propagate", "--activation", "relu", "--depth", "1", "--width", "3",
                 "--networks", "100", "--sigma-w", "1", "--json");
         assertEquals(0, r.code(), r.err());
-        assertEquals(1.0, r.json().get("sigma_w").getAsDouble(), 0.0);
+        assertEquals(1.0, r.json().get("sigmaW").getAsDouble(), 0.0);
         // q^1 = sigma_w^2 x^2 = 1 on x = 1 (docs/spec/gaussian-preact.md §2.1)
-        assertEquals(1.0, r.json().getAsJsonArray("layers").get(0).getAsJsonObject().get("q_meanfield").getAsDouble(), 1e-12);
+        assertEquals(1.0, r.json().getAsJsonArray("layers").get(0).getAsJsonObject().get("qMeanField").getAsDouble(), 1e-12);
     }
 
     @Test
@@ -93,14 +93,14 @@ class PreactCommandTest {
         CliRun tanh = run("preact", "eoc", "--activation", "tanh", "--sigma-b2", "0.05", "--json");
         assertEquals(0, tanh.code(), tanh.err());
         JsonObject p = tanh.json().getAsJsonArray("curve").get(0).getAsJsonObject();
-        assertEquals(1.760955, p.get("sigma_w2").getAsDouble(), 2e-6);   // docs/spec/gaussian-preact.md §2.2
-        assertEquals(0.570048, p.get("q_star").getAsDouble(), 2e-6);
+        assertEquals(1.760955, p.get("sigmaW2").getAsDouble(), 2e-6);   // docs/spec/gaussian-preact.md §2.2
+        assertEquals(0.570048, p.get("qStar").getAsDouble(), 2e-6);
         CliRun phi = run("preact", "eoc", "--activation", "phi-odd-3", "--sigma-b2", "0.05", "--json");
         assertEquals(0, phi.code(), phi.err());
         assertEquals(EdgeOfChaos.nonAsymptotic(PhiTheta.odd(3), PhiTheta.odd(3).weightLaw()).sigmaW2(),
-                phi.json().getAsJsonObject("non_asymptotic").get("sigma_w2").getAsDouble(), 0.0);
+                phi.json().getAsJsonObject("nonAsymptotic").get("sigmaW2").getAsDouble(), 0.0);
         CliRun relu = run("preact", "eoc", "--activation", "relu", "--json");
-        assertEquals(2.0, relu.json().getAsJsonArray("curve").get(0).getAsJsonObject().get("sigma_w2").getAsDouble(), 0.0);
+        assertEquals(2.0, relu.json().getAsJsonArray("curve").get(0).getAsJsonObject().get("sigmaW2").getAsDouble(), 0.0);
     }
 
     @Test
@@ -115,7 +115,7 @@ class PreactCommandTest {
         JsonArray layers = r.json().getAsJsonArray("layers");
         assertEquals(2, layers.size());
         double[][] m = lib.byClass(2, org.netgauss.preact.CorrelationResult.Grouping.EXCLUDE_IDENTICAL);
-        JsonArray jm = layers.get(1).getAsJsonObject().getAsJsonArray("by_class");
+        JsonArray jm = layers.get(1).getAsJsonObject().getAsJsonArray("byClass");
         assertEquals(10, jm.size());
         for (int p = 0; p < 10; p++) {
             for (int q = 0; q < 10; q++) {

@@ -57,7 +57,7 @@ class ShardedCliTest {
         run(0, "train-shard", "--config", job.toString(), "--out", tmp.resolve("a").toString(), "--members", "0:2");
         run(0, "train-shard", "--config", job.toString(), "--out", tmp.resolve("b").toString(), "--shard", "1/2");
         String out = run(0, "merge", "--json", tmp.resolve("m").toString(), tmp.resolve("b").toString(), tmp.resolve("a").toString());
-        assertTrue(out.contains("\"members\":5"), out);
+        assertTrue(out.contains("\"memberCount\":5"), out);
         RunDir full = RunDir.open(tmp.resolve("full"));
         RunDir merged = RunDir.open(tmp.resolve("m"));
         for (int e : full.epochs()) {
