@@ -1,14 +1,15 @@
 """Executes notebooks headless with the 'netgauss-java' kernel and writes the executed .ipynb and .html.
 
-    /usr/bin/python3 run_notebooks.py --out build/notebooks [--timeout 3600] [--force] [--index build/site/index.html]
-        notebooks/*.ipynb
+    /usr/bin/python3 run_notebooks.py --out build/notebooks [--timeout 3600] [--force] [--index build/site/index.html
+        [--javadoc build/site/javadoc/index.html]] notebooks/*.ipynb
 
 One line per notebook: name, seconds, ok / FAILED (reason) / up to date; while a notebook runs, its progress
 (cell k of n) on stderr, rewritten in place on a terminal and every 10 s otherwise. A notebook fails when a cell raises,
 or when its metadata lists MIME types under netgauss.expects (e.g. ["text/html", "image/png"]) and no
 output has them. A notebook whose inputs (its source, the profile, the toolkit jar) are unchanged since its
 last successful run is skipped unless --force. Exit code 1 if any notebook failed. With --index, writes an HTML
-page that links every executed notebook with its status, and prints its path last.
+page that links every executed notebook with its status (and the toolkit's javadoc, with --javadoc), and prints its
+path last.
 
 Writes are atomic: each file goes to a temporary name first, then is renamed.
 
@@ -193,8 +194,9 @@ def run_one(path, out_dir, timeout, kernel, force, stamp_extra, publish=None):
     return name, seconds, "FAILED (" + problem + ")" + kernel_log_tail(kernel_log), False
 
 
-def write_index(index, out_dir, results):
-    """A page that links each executed notebook (relative links, so the tree can be moved or served)."""
+def write_index(index, out_dir, results, javadoc=None):
+    """A page that links each executed notebook and, if given, the toolkit's HTML javadoc (relative links, so the
+    tree can be moved or served)."""
     rows = []
     for name, seconds, status, ok in results:
         target = os.path.relpath(os.path.join(out_dir, name + ".html"), os.path.dirname(os.path.abspath(index)))
@@ -202,11 +204,17 @@ def write_index(index, out_dir, results):
         rows.append('<tr><td><a href="%s">%s</a></td><td class="%s">%s</td><td>%.1f s</td></tr>'
                     % (html.escape(target), html.escape(name), "ok" if ok else "failed", html.escape(state),
                        seconds))
+    docs = ""
+    if javadoc:
+        if not os.path.isfile(javadoc):
+            raise SystemExit("run_notebooks: --javadoc %s: no such file (build the toolkit: mvn package)" % javadoc)
+        link = os.path.relpath(os.path.abspath(javadoc), os.path.dirname(os.path.abspath(index)))
+        docs = ('<p>API documentation: <a href="%s">netgauss toolkit javadoc</a></p>\n' % html.escape(link))
     page = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>netgauss notebooks</title>\n"
             "<style>body{font-family:sans-serif;margin:2em}td{padding:.3em 1em}.failed{color:#b00}</style>"
-            "</head><body>\n<h1>netgauss notebooks</h1>\n<p>Profile: %s</p>\n<table>\n"
+            "</head><body>\n<h1>netgauss notebooks</h1>\n%s<p>Profile: %s</p>\n<table>\n"
             "<tr><th>notebook</th><th>status</th><th>time</th></tr>\n%s\n</table>\n</body></html>\n"
-            % (html.escape(os.environ.get("NETGAUSS_PROFILE", "quick")), "\n".join(rows)))
+            % (docs, html.escape(os.environ.get("NETGAUSS_PROFILE", "quick")), "\n".join(rows)))
     os.makedirs(os.path.dirname(os.path.abspath(index)), exist_ok=True)
     atomic_write(index, page)
 
@@ -221,6 +229,7 @@ def main(argv):
     parser.add_argument("--index", help="write an HTML index of the executed notebooks here")
     parser.add_argument("--publish", metavar="ROOT",
                         help="write only the .ipynb for readers, refusing outputs that name paths of this machine")
+    parser.add_argument("--javadoc", help="with --index: the toolkit's javadoc index.html, linked from the page")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args(argv)
     publish = machine_paths(args.publish) if args.publish else None
@@ -236,7 +245,7 @@ def main(argv):
         failed += 0 if ok else 1
     print("%d passed, %d failed" % (len(args.notebooks) - failed, failed))
     if args.index:
-        write_index(args.index, args.out, results)
+        write_index(args.index, args.out, results, args.javadoc)
         print("index: %s" % os.path.abspath(args.index))
     return 1 if failed else 0
 

@@ -10,6 +10,8 @@ import textwrap
 import threading
 import time
 import unittest
+import urllib.parse
+import urllib.request
 
 import kernelspec_fixture as kf
 
@@ -124,7 +126,16 @@ class KernelBehaviour(unittest.TestCase):
         self.assertIn("Fits the PIGMM to an ensemble of D x D matrices by moment matching", text)
         self.assertIn("f1, f2 = mean_n S_{0,1}", text)
         info = self.kc.kernel_info(reply=True, timeout=30)["content"]
-        self.assertIn("netgauss toolkit (javadoc)", [link["text"] for link in info["help_links"]])
+        links = {link["text"]: link["url"] for link in info["help_links"]}
+        self.assertIn("netgauss toolkit (javadoc)", links)
+        # the kernelspec points it at the HTML javadoc the build wrote; the page is there and documents Pigmm
+        url = urllib.parse.urlparse(links["netgauss toolkit (javadoc)"])
+        self.assertEqual("file", url.scheme, links)
+        index = urllib.request.url2pathname(url.path)
+        self.assertTrue(os.path.isfile(index), index)
+        pigmm = os.path.join(os.path.dirname(index), "org", "netgauss", "pigmm", "Pigmm.html")
+        with open(pigmm, encoding="utf-8") as f:
+            self.assertIn("moment matching", f.read())
 
     def test_unknown_magic_gives_a_clear_error(self):
         reply, outputs = kf.execute(self.kc, "%nosuchmagic x")

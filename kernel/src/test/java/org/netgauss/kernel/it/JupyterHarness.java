@@ -43,6 +43,8 @@ final class JupyterHarness {
                         + "*.jar",
                 "--import-packages-of", toolkitJar.toString(),
                 "--sourcepath", ROOT.resolve("toolkit/src/main/java").toString(),
+                // as environment/bin/setup does: the Help menu links the javadoc that mvn package wrote
+                "--env", "NETGAUSS_JAVADOC_URL=" + ROOT.resolve("toolkit/target/reports/apidocs/index.html").toUri(),
         });
         return DATA_DIR;
     }
