@@ -107,6 +107,35 @@ class KernelBehaviour(unittest.TestCase):
         outputs = self.run_ok("1 + 1")
         self.assertEqual("2", kf.result_data(outputs)["text/plain"])
 
+    def test_an_interrupt_while_the_cell_is_compiled_stops_it_as_it_starts(self):
+        # the interrupt is sent the moment the kernel takes the cell (its 'busy'), while JShell compiles the first
+        # of 40 snippets: it must stop the cell when its code starts, not be lost while the loop runs forever
+        code = "int compiled = 0;\n" + "compiled++;\n" * 40 + "while (true) { }"
+        msg_id = self.kc.execute(code)
+        deadline = time.time() + 60
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "busy"):
+                break
+        sent = time.time()
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=30)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=30)
+        print("interrupt during compilation: error reply %.2f s after the interrupt" % (time.time() - sent))
+        self.assertEqual("error", reply["content"]["status"])
+        error = reply["content"]
+        self.assertIn("interrupted", plain(" ".join([error.get("evalue", "")] + error.get("traceback", []))))
+        self.assertEqual("2", kf.result_data(self.run_ok("1 + 1"))["text/plain"])
+
+    def test_an_interrupt_with_no_cell_running_does_not_stop_the_next_one(self):
+        self.km.interrupt_kernel()
+        time.sleep(0.5)  # let the control message arrive while the kernel is idle
+        outputs = self.run_ok("long total = 0;\nfor (int i = 0; i < 20_000_000; i++) { total += i % 7; }\ntotal")
+        self.assertEqual(str(sum(i % 7 for i in range(7)) * (20_000_000 // 7) + sum(range(20_000_000 % 7))),
+                         kf.result_data(outputs)["text/plain"])
+
     def test_system_exit_fails_the_cell_and_the_kernel_lives(self):
         for code in ("System.exit(3);", "Runtime.getRuntime().halt(4);"):
             reply, outputs = kf.execute(self.kc, code)

@@ -82,6 +82,11 @@ public final class NetgaussKernel extends BaseKernel {
     private volatile CellEvaluator evaluator;
     private volatile Inspector inspector;
     private volatile RuntimeException startupFailure;
+    /** Guards {@link #cellWaiting} and {@link #interruptedWhileWaiting}. */
+    private final Object interruptLock = new Object();
+    /** An execute request has been taken but JShell is not ready for it yet (still starting). */
+    private boolean cellWaiting;
+    private boolean interruptedWhileWaiting;
 
     private NetgaussKernel(String version, InMemoryHistory history, MagicsRegistry magics, CellOutput output,
                            KernelConfig config) {
@@ -298,12 +303,35 @@ public final class NetgaussKernel extends BaseKernel {
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        awaitStartup();
-        ExecuteRequest request = message.getContent();
-        if (request.shouldStoreHistory()) {
-            history.record(executionCount.get(), request.getCode(), "");
+        synchronized (interruptLock) {
+            cellWaiting = true;
+            interruptedWhileWaiting = false;
         }
-        super.handleExecuteRequest(env, message);
+        CellEvaluator e;
+        try {
+            awaitStartup();
+            e = evaluator;
+            // from here to endCell an interrupt is aimed at this cell, whether its code runs yet or not
+            synchronized (interruptLock) {
+                e.beginCell();
+                if (interruptedWhileWaiting) {
+                    e.interrupt();
+                }
+            }
+        } finally {
+            synchronized (interruptLock) {
+                cellWaiting = false;
+            }
+        }
+        try {
+            ExecuteRequest request = message.getContent();
+            if (request.shouldStoreHistory()) {
+                history.record(executionCount.get(), request.getCode(), "");
+            }
+            super.handleExecuteRequest(env, message);
+        } finally {
+            e.endCell();
+        }
     }
 
     @Override
@@ -383,11 +411,21 @@ public final class NetgaussKernel extends BaseKernel {
         };
     }
 
+    /**
+     * Stops the cell being executed: at once if its code runs, as soon as it starts if it waits for JShell or is
+     * being compiled. An interrupt with no cell taken is dropped, so it cannot stop the next one.
+     */
     @Override
     public void interrupt() {
-        CellEvaluator e = evaluator;
-        if (e != null) {
-            e.interrupt();
+        synchronized (interruptLock) {
+            if (cellWaiting) {
+                interruptedWhileWaiting = true;
+                return;
+            }
+            CellEvaluator e = evaluator;
+            if (e != null) {
+                e.interrupt();
+            }
         }
     }
 

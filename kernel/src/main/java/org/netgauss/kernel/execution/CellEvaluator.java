@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public final class CellEvaluator implements AutoCloseable {
     private final JShell shell;
     private final SnippetExecutionControl control;
+    /** Runs just before JShell compiles each snippet: lets a test interrupt a cell at that point. */
+    private volatile Runnable beforeCompile = () -> { };
 
     private CellEvaluator(JShell shell, SnippetExecutionControl control) {
         this.shell = shell;
@@ -90,8 +92,12 @@ public final class CellEvaluator implements AutoCloseable {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell;
         Object value = null;
+        beginCell();
         try {
             while (!remaining.isBlank()) {
+                if (control.stopPending()) {
+                    throw new CellInterruptedException(0); // the rest of the cell is not even compiled
+                }
                 int offset = cell.length() - remaining.length();
                 CompletionInfo info = analysis.analyzeCompletion(remaining);
                 String source = info.source();
@@ -115,10 +121,32 @@ public final class CellEvaluator implements AutoCloseable {
             return value;
         } finally {
             control.clearResults();
+            endCell();
         }
     }
 
+    /**
+     * Opens the scope of one cell for {@link #interrupt()}: an interrupt between this call and {@link #endCell()}
+     * stops the cell, even one that arrives before the cell's code starts (while it waits or is compiled), and
+     * is forgotten at {@code endCell}. {@link #eval} opens one itself; a caller opens it earlier when a cell can
+     * wait before {@code eval} (the kernel, from the moment it takes an execute request). Calls nest.
+     */
+    public void beginCell() {
+        control.beginCell();
+    }
+
+    /** Closes the scope {@link #beginCell()} opened. */
+    public void endCell() {
+        control.endCell();
+    }
+
+    /** For tests: {@code hook} runs just before JShell compiles each snippet, on the evaluating thread. */
+    void beforeCompile(Runnable hook) {
+        beforeCompile = hook;
+    }
+
     private Object evalSnippet(String cell, int start, String source) {
+        beforeCompile.run();
         List<SnippetEvent> events = shell.eval(source);
         Object value = null;
         for (SnippetEvent event : events) {
@@ -230,7 +258,10 @@ public final class CellEvaluator implements AutoCloseable {
         return "complete";
     }
 
-    /** Stops the running cell, if any. Safe to call from another thread. */
+    /**
+     * Stops the open cell ({@link #beginCell()}), whether its code is running or not started yet; with no cell
+     * open it does nothing. Safe to call from another thread.
+     */
     public void interrupt() {
         control.interruptRunning();
     }

@@ -33,6 +33,12 @@ final class SnippetExecutionControl extends DirectExecutionControl {
     private volatile Throwable lastThrown;
     private volatile boolean interrupted;
     private volatile boolean timedOut;
+    /** Guards {@link #cellDepth}, {@link #stopPending} and the hand-over of {@link #running}. */
+    private final Object stopLock = new Object();
+    /** How many cells are open ({@link #beginCell()}): more than one when a cell runs another, as %load does. */
+    private int cellDepth;
+    /** An interrupt aimed at the open cell, kept until the cell ends: its next snippet stops as it starts. */
+    private boolean stopPending;
 
     SnippetExecutionControl(SnippetLoaderDelegate loaderDelegate, long timeoutMillis) {
         super(loaderDelegate);
@@ -55,7 +61,9 @@ final class SnippetExecutionControl extends DirectExecutionControl {
             SnippetThread self = (SnippetThread) Thread.currentThread();
             self.clearStop();
             Thread.interrupted(); // a stale interrupt from an earlier cell must not hit this one
-            running.set(self);
+            if (!startRunning(self)) {
+                throw new CellInterruptedError(); // interrupted while it was compiled or queued
+            }
             try {
                 return doitMethod.invoke(null);
             } finally {
@@ -117,11 +125,60 @@ final class SnippetExecutionControl extends DirectExecutionControl {
         return timeoutMillis;
     }
 
-    /** Stops the running snippet, if any: instrumented code stops at its next loop turn, library code on its
-     * next interruptible call. */
+    /**
+     * Opens a cell: from now until the matching {@link #endCell()}, an interrupt stops this cell even when it
+     * arrives before the cell's code runs (while JShell compiles it). Cells nest (a cell that runs another).
+     */
+    void beginCell() {
+        synchronized (stopLock) {
+            if (cellDepth++ == 0) {
+                stopPending = false;
+                interrupted = false;
+            }
+        }
+    }
+
+    /** Closes the cell {@link #beginCell()} opened; an interrupt it did not use dies with it. */
+    void endCell() {
+        synchronized (stopLock) {
+            if (cellDepth > 0 && --cellDepth == 0) {
+                stopPending = false;
+            }
+        }
+    }
+
+    /** Whether an interrupt is waiting for the open cell's next snippet. */
+    boolean stopPending() {
+        synchronized (stopLock) {
+            return stopPending;
+        }
+    }
+
+    /** Makes {@code self} the running snippet thread, unless an interrupt is pending for the cell. */
+    private boolean startRunning(SnippetThread self) {
+        synchronized (stopLock) {
+            if (stopPending) {
+                return false;
+            }
+            running.set(self);
+            return true;
+        }
+    }
+
+    /**
+     * Stops the open cell: the running snippet at once (instrumented code at its next loop turn, library code on
+     * its next interruptible call), a snippet still being compiled as soon as it starts. With no cell open it does
+     * nothing, so it cannot hit a later cell.
+     */
     void interruptRunning() {
-        interrupted = true;
-        stopRunning();
+        synchronized (stopLock) {
+            if (cellDepth == 0 && running.get() == null) {
+                return;
+            }
+            interrupted = true;
+            stopPending = true;
+            stopRunning();
+        }
     }
 
     private void stopRunning() {

@@ -121,6 +121,97 @@ class CellEvaluatorTest {
         assertEquals("ok", evaluator.eval("\"ok\""));
     }
 
+    /** Interrupts from another thread, as the control socket does, and waits until the call has returned. */
+    private static void interruptFromAnotherThread() {
+        Thread control = new Thread(evaluator::interrupt, "control");
+        control.start();
+        try {
+            control.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs {@code cell} on its own thread and returns what it threw (null if nothing) within 10 s. */
+    private static Throwable evalWithin10s(String cell) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                evaluator.eval(cell);
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void interruptWhileTheCellIsCompiledStopsItAsItStarts() throws Exception {
+        evaluator.beforeCompile(CellEvaluatorTest::interruptFromAnotherThread);
+        try {
+            assertInstanceOf(CellInterruptedException.class, evalWithin10s("while (true) { }"));
+        } finally {
+            evaluator.beforeCompile(() -> { });
+        }
+        assertEquals(4, evaluator.eval("2 + 2"));
+    }
+
+    @Test
+    void interruptWhileALaterSnippetIsCompiledStopsTheCellThere() throws Exception {
+        evaluator.eval("int reached = 0;");
+        int[] compiles = {0};
+        evaluator.beforeCompile(() -> {
+            if (++compiles[0] == 2) {
+                interruptFromAnotherThread();
+            }
+        });
+        try {
+            assertInstanceOf(CellInterruptedException.class,
+                    evalWithin10s("reached = 1;\nwhile (true) { }\nreached = 3;"));
+        } finally {
+            evaluator.beforeCompile(() -> { });
+        }
+        assertEquals(2, compiles[0], "the snippet after the interrupted one was compiled");
+        assertEquals(1, evaluator.eval("reached"));
+    }
+
+    @Test
+    void interruptOfACellThatWaitsToStartStopsItAsItStarts() throws Exception {
+        evaluator.beginCell(); // the kernel took the request; JShell is still busy (starting up)
+        try {
+            interruptFromAnotherThread();
+            assertInstanceOf(CellInterruptedException.class, evalWithin10s("while (true) { }"));
+        } finally {
+            evaluator.endCell();
+        }
+        assertEquals(6, evaluator.eval("3 + 3"));
+    }
+
+    @Test
+    void interruptWithNoCellOpenIsNotCarriedOverToTheNextCell() throws Exception {
+        interruptFromAnotherThread();
+        assertNull(evalWithin10s("long sum = 0;\nfor (int i = 0; i < 1_000_000; i++) { sum += i; }"));
+        assertEquals(499_999_500_000L, evaluator.eval("sum"));
+        // nor is it reported for the next cell that throws
+        CellRuntimeException e = assertThrows(CellRuntimeException.class,
+                () -> evaluator.eval("throw new IllegalStateException(\"own failure\");"));
+        assertEquals("own failure", e.thrown().getMessage());
+    }
+
+    @Test
+    void anInterruptTheCellDidNotUseEndsWithIt() throws Exception {
+        evaluator.beginCell();
+        try {
+            assertEquals(5, evaluator.eval("5"));
+            interruptFromAnotherThread(); // after the cell's code finished, before the kernel closed it
+        } finally {
+            evaluator.endCell();
+        }
+        assertNull(evalWithin10s("for (int i = 0; i < 1000; i++) { Thread.sleep(0); }"));
+        CellRuntimeException e = assertThrows(CellRuntimeException.class,
+                () -> evaluator.eval("throw new UnsupportedOperationException(\"not an interrupt\");"));
+        assertInstanceOf(UnsupportedOperationException.class, e.thrown());
+    }
+
     @Test
     void timeoutStopsALongCell() {
         try (CellEvaluator limited = CellEvaluator.create(getClass().getClassLoader(), List.of(), 300)) {
