@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -125,7 +126,7 @@ public final class NetgaussKernel extends BaseKernel {
      */
     public static NetgaussKernel create(KernelConfig config, String version) {
         MagicsRegistry magics = new MagicsRegistry();
-        MavenResolver maven = MavenResolver.fromEnvironment();
+        Supplier<MavenResolver> maven = MavenResolver.onFirstUse(); // most notebooks never call %maven
         magics.registerLineMagic("jars", new JarsMagic());
         magics.registerLineMagic("classpath", new ClasspathMagic());
         magics.registerLineMagic("load", new LoadMagic());

@@ -7,6 +7,7 @@ import org.netgauss.kernel.maven.MavenResolver;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -15,9 +16,9 @@ import java.util.stream.Collectors;
  * notebook's classpath. Returns the files added.
  */
 public final class MavenMagic implements LineMagic<List<String>, NetgaussKernel> {
-    private final MavenResolver resolver;
+    private final Supplier<MavenResolver> resolver;
 
-    public MavenMagic(MavenResolver resolver) {
+    public MavenMagic(Supplier<MavenResolver> resolver) {
         this.resolver = resolver;
     }
 
@@ -27,7 +28,7 @@ public final class MavenMagic implements LineMagic<List<String>, NetgaussKernel>
             throw new IllegalArgumentException("%maven needs coordinates group:artifact:version, e.g."
                     + " %maven org.apache.commons:commons-math3:3.6.1");
         }
-        List<Path> files = resolver.resolve(args);
+        List<Path> files = resolver.get().resolve(args);
         kernel.addToClasspath(files.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         return files.stream().map(Path::toString).collect(Collectors.toList());
     }

@@ -5,12 +5,13 @@ import org.netgauss.kernel.NetgaussKernel;
 import org.netgauss.kernel.maven.MavenResolver;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** {@code %mavenRepo <id> <url>}: adds a remote repository for later {@code %maven} calls. */
 public final class MavenRepoMagic implements LineMagic<String, NetgaussKernel> {
-    private final MavenResolver resolver;
+    private final Supplier<MavenResolver> resolver;
 
-    public MavenRepoMagic(MavenResolver resolver) {
+    public MavenRepoMagic(Supplier<MavenResolver> resolver) {
         this.resolver = resolver;
     }
 
@@ -20,7 +21,7 @@ public final class MavenRepoMagic implements LineMagic<String, NetgaussKernel> {
             throw new IllegalArgumentException("%mavenRepo takes an id and a URL, e.g. %mavenRepo mine"
                     + " file:///home/me/repo; found " + args);
         }
-        resolver.addRepository(args.get(0), args.get(1));
+        resolver.get().addRepository(args.get(0), args.get(1));
         return args.get(0);
     }
 }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Resolves Maven coordinates to jar files with Maven's own resolver: the artifact and its runtime
@@ -62,6 +63,24 @@ public final class MavenResolver {
         Optional<String> central = mirror.or(MavenResolver::centralFromSuperPom);
         central.ifPresent(url -> remotes.add(new RemoteRepository.Builder("central", "default", url).build()));
         return new MavenResolver(local, remotes);
+    }
+
+    /**
+     * {@link #fromEnvironment()}, built on first use: setting up Maven's resolver loads hundreds of classes and
+     * parses XML, which a kernel should not do before its first reply when most notebooks never call %maven.
+     */
+    public static Supplier<MavenResolver> onFirstUse() {
+        return new Supplier<>() {
+            private MavenResolver resolver;
+
+            @Override
+            public synchronized MavenResolver get() {
+                if (resolver == null) {
+                    resolver = fromEnvironment();
+                }
+                return resolver;
+            }
+        };
     }
 
     /** Adds (or replaces) a remote repository by id. */
