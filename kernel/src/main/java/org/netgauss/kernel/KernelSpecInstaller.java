@@ -32,7 +32,13 @@ import java.util.regex.Pattern;
  *   --kernels-dir ~/.local/share/jupyter/kernels --kernel-classpath '...' --classpath '...' \
  *   --import-packages-of toolkit/target/netgauss-toolkit.jar [--name netgauss-java]
  *   [--display-name "Java (netgauss)"] [--java /usr/bin/java] [--jvm-opt -Xmx8g]... [--sourcepath src/main/java]
+ *   [--cds-archive kernel.jsa]
  * </pre>
+ *
+ * {@code --cds-archive} names a class-data-sharing archive of the classes a kernel session loads (written by
+ * {@code environment/lib/kernel_cds.py}; JDK 17's dynamic AppCDS): the JVM maps them instead of loading and
+ * verifying them, which is most of a kernel's start. The JVM checks the archive against the classpath's jars
+ * and, when they changed since, starts without it; its warning about that is silenced ({@code -Xlog:cds}).
  *
  * The default name, {@value #DEFAULT_NAME}, cannot collide with the {@code java} that IJava and JJava install.
  * Every kernel.json written here carries the marker {@code metadata.netgauss}; a kernelspec directory whose
@@ -87,6 +93,15 @@ public final class KernelSpecInstaller {
             argv.add("--enable-native-access=ALL-UNNAMED");
             argv.add("--sun-misc-unsafe-memory-access=allow");
         }
+        String archive = single(opts, "cds-archive", "");
+        if (!archive.isBlank()) {
+            if (!Files.isRegularFile(Path.of(archive))) {
+                // a missing archive would turn off the JDK's own class sharing too: start slower than without
+                throw new IllegalArgumentException("--cds-archive " + archive + " is not a file");
+            }
+            argv.add("-XX:SharedArchiveFile=" + Path.of(archive).toAbsolutePath());
+            argv.add("-Xlog:cds=off,cds+dynamic=off");
+        }
         argv.addAll(opts.getOrDefault("jvm-opt", List.of()));
         argv.add("-cp");
         argv.add(single(opts, "kernel-classpath", null));
@@ -122,8 +137,10 @@ public final class KernelSpecInstaller {
         String kernelClasspath = single(opts, "kernel-classpath", null);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("debugger", false);
-        metadata.put(MARKER, Map.of("written_by", KernelSpecInstaller.class.getName(),
-                "kernel_classpath", kernelClasspath));
+        Map<String, String> marker = new LinkedHashMap<>(); // Map.of's order changes from run to run
+        marker.put("written_by", KernelSpecInstaller.class.getName());
+        marker.put("kernel_classpath", kernelClasspath);
+        metadata.put(MARKER, marker);
         spec.put("metadata", metadata);
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
         boolean changed = writeIfChanged(dir.resolve("kernel.json"), json);

@@ -64,6 +64,8 @@ class KernelSpecInstallerTest {
         assertEquals("installed kernelspec 'netgauss-java' in " + kernels.resolve("netgauss-java"), line);
         String json = Files.readString(kernels.resolve("netgauss-java/kernel.json"));
         assertTrue(json.contains("\"netgauss\": {"), json);
+        // in a fixed order, so that the set-up run again finds kernel.json unchanged (Map.of's order is per JVM)
+        assertTrue(json.indexOf("\"written_by\"") < json.indexOf("\"kernel_classpath\""), json);
         assertFalse(Files.exists(kernels.resolve("java")));
         assertEquals("unchanged kernelspec 'netgauss-java' in " + kernels.resolve("netgauss-java"),
                 KernelSpecInstaller.install(args(kernels, "/a/lib/*")));
@@ -100,5 +102,22 @@ class KernelSpecInstallerTest {
     void aNameThatIsNotADirectoryNameIsRefused(@TempDir Path kernels) {
         assertThrows(IllegalArgumentException.class,
                 () -> KernelSpecInstaller.install(args(kernels, "/a", "--name", "../escape")));
+    }
+
+    @Test
+    void aClassArchiveIsPassedToTheJvmOnlyWhenItExists(@TempDir Path kernels) throws Exception {
+        Path archive = kernels.resolve("kernel.jsa");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> KernelSpecInstaller.install(args(kernels, "/a/lib/*", "--cds-archive", archive.toString())));
+        assertEquals("--cds-archive " + archive + " is not a file", missing.getMessage());
+        assertFalse(Files.exists(kernels.resolve("netgauss-java/kernel.json")), "a kernelspec was written anyway");
+
+        Files.writeString(archive, "any bytes: the JVM checks the archive itself");
+        KernelSpecInstaller.install(args(kernels, "/a/lib/*", "--cds-archive", archive.toString()));
+        String json = Files.readString(kernels.resolve("netgauss-java/kernel.json"));
+        assertTrue(json.contains("\"-XX:SharedArchiveFile=" + archive.toAbsolutePath() + "\","), json);
+        assertTrue(json.indexOf("SharedArchiveFile") < json.indexOf("\"-cp\""), json);
+        KernelSpecInstaller.install(args(kernels, "/a/lib/*"));
+        assertFalse(Files.readString(kernels.resolve("netgauss-java/kernel.json")).contains("SharedArchiveFile"));
     }
 }

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The kernel seen from Jupyter's side, through Debian's jupyter_client and jupyter_kernel_test: protocol
  * conformance, what a notebook user sees (rich results, streaming, errors, interrupt, magics), hostile clients
- * (badly signed, malformed and oversized messages), orphaning, and 50 starts in a row without a hang.
+ * (badly signed, malformed and oversized messages), orphaning, the class archive the set-up writes (and starts
+ * without a usable one), and 50 starts in a row without a hang.
  */
 class KernelProtocolIT {
     private static final Path TESTS = JupyterHarness.ROOT.resolve("kernel/src/test/python");
@@ -58,6 +59,12 @@ class KernelProtocolIT {
     void exitsWhenItsParentDies() throws Exception {
         var run = JupyterHarness.python(TESTS, Map.of(), 300, "-m", "unittest", "-v", "test_orphan");
         assertEquals(0, run.exitCode(), "the kernel outlived its parent:\n" + run.output());
+    }
+
+    @Test
+    void startsFromItsClassArchiveAndWithoutAUsableOne() throws Exception {
+        var run = JupyterHarness.python(TESTS, Map.of(), 1200, "-m", "unittest", "-v", "test_cds");
+        assertEquals(0, run.exitCode(), "class archive tests failed:\n" + run.output());
     }
 
     @Test
