@@ -448,26 +448,21 @@ final class VectorKernels implements DenseKernels {
      * fdlibm's exp, lane by lane with the same IEEE operations in the same order, for |x| &le; 700 (the exponent
      * adjustment needs no rescaling there); other lanes (huge, NaN) go to {@link StrictMath#exp}. Checked bit for
      * bit against StrictMath in {@code KernelsTest}. The tiny-argument case is a second pass: in one method the
-     * last blend fell outside C2's inlining budget and ran the vector API's slow Java fallback.
+     * last blend fell outside C2's inlining budget and ran the vector API's slow Java fallback. So is the fix-up
+     * of the lanes out of range, a scalar test per element (cheaper than a mask per vector kept across the pass).
      */
     @Override
     public void exp(double[] x, double[] out, int n) {
-        int i = 0;
         int l = D.length();
-        for (; i + l <= n; i += l) {
-            DoubleVector v = DoubleVector.fromArray(D, x, i);
-            var inRange = v.abs().compare(VectorOperators.LE, 700.0);
-            expLanes(v, out, i);
-            if (!inRange.allTrue()) {
-                for (int j = 0; j < l; j++) {
-                    if (!inRange.laneIsSet(j)) {
-                        out[i + j] = StrictMath.exp(x[i + j]);
-                    }
-                }
+        int full = n / l * l;
+        expLanes(x, out, full);
+        for (int i = 0; i < full; i++) {
+            if (!(Math.abs(x[i]) <= 700.0)) { // huge or NaN: fdlibm's other branches
+                out[i] = StrictMath.exp(x[i]);
             }
         }
-        expTiny(x, out, i);
-        for (; i < n; i++) {
+        expTiny(x, out, full);
+        for (int i = full; i < n; i++) {
             out[i] = StrictMath.exp(x[i]);
         }
     }
@@ -481,35 +476,42 @@ final class VectorKernels implements DenseKernels {
     private static final double MAGIC = 0x1.8p52;
     private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
 
-    /** out[i ..] = exp of the lanes of x; writes itself, so no vector crosses a method boundary (boxing). */
-    private static void expLanes(DoubleVector x, double[] out, int i) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector abs = x.abs();
-        var reduce = abs.compare(VectorOperators.GE, REDUCE);
-        var near = abs.compare(VectorOperators.LT, NEAR);
-        DoubleVector sign = one.blend(-1.0, x.compare(VectorOperators.LT, 0.0));
-        // |x| in (ln2/2, 1.5 ln2): k = ±1, hi = x ∓ ln2_hi, lo = ±ln2_lo
-        DoubleVector hiNear = x.sub(sign.mul(LN2_HI));
-        DoubleVector loNear = sign.mul(LN2_LO);
-        // otherwise k = (int)(x/ln2 ± 0.5): round to nearest, then one step back towards 0 if that went past y
-        DoubleVector y = x.mul(INV_LN2).add(sign.mul(0.5));
-        DoubleVector nearest = y.add(MAGIC).sub(MAGIC);
-        DoubleVector t = nearest.blend(nearest.sub(sign), nearest.abs().compare(VectorOperators.GT, y.abs()));
-        DoubleVector hiFar = x.sub(t.mul(LN2_HI)); // exact: t·ln2_hi has trailing zeros
-        DoubleVector loFar = t.mul(LN2_LO);
-        DoubleVector hi = hiFar.blend(hiNear, near);
-        DoubleVector lo = loFar.blend(loNear, near);
-        DoubleVector k = DoubleVector.zero(D).blend(t.blend(sign, near), reduce);
-        DoubleVector r = x.blend(hi.sub(lo), reduce);
-        DoubleVector rr = r.mul(r);
-        DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(P5).add(P4)).add(P3)).add(P2)).add(P1)));
-        // k = 0: 1 − ((x·c)/(c − 2) − x)
-        DoubleVector y0 = one.sub(r.mul(c).div(c.sub(2.0)).sub(r));
-        // k ≠ 0: 1 − ((lo − (x·c)/(2 − c)) − hi), then k added to the exponent field
-        DoubleVector yk = one.sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(D, 2.0).sub(c))).sub(hi));
-        DoubleVector chosen = yk.blend(y0, k.compare(VectorOperators.EQ, 0.0));
-        LongVector kBits = k.add(MAGIC).reinterpretAsLongs().sub(MAGIC_BITS); // 0 where k = 0: y0 stays as it is
-        chosen.reinterpretAsLongs().add(kBits.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().intoArray(out, i);
+    /**
+     * out[i] = exp(x[i]) for i &lt; n (a multiple of the vector length), |x[i]| &le; 700. The loop is inside: a
+     * method called per vector is too big for C2 to inline (432 bytes), and a vector passed to it is boxed, which
+     * cost 20 ns per exp, a third of a paper-size training step.
+     */
+    private static void expLanes(double[] in, double[] out, int n) {
+        for (int i = 0; i < n; i += D.length()) {
+            DoubleVector x = DoubleVector.fromArray(D, in, i);
+            DoubleVector one = DoubleVector.broadcast(D, 1.0);
+            DoubleVector abs = x.abs();
+            var reduce = abs.compare(VectorOperators.GE, REDUCE);
+            var near = abs.compare(VectorOperators.LT, NEAR);
+            DoubleVector sign = one.blend(-1.0, x.compare(VectorOperators.LT, 0.0));
+            // |x| in (ln2/2, 1.5 ln2): k = ±1, hi = x ∓ ln2_hi, lo = ±ln2_lo
+            DoubleVector hiNear = x.sub(sign.mul(LN2_HI));
+            DoubleVector loNear = sign.mul(LN2_LO);
+            // otherwise k = (int)(x/ln2 ± 0.5): round to nearest, then one step back towards 0 if that went past y
+            DoubleVector y = x.mul(INV_LN2).add(sign.mul(0.5));
+            DoubleVector nearest = y.add(MAGIC).sub(MAGIC);
+            DoubleVector t = nearest.blend(nearest.sub(sign), nearest.abs().compare(VectorOperators.GT, y.abs()));
+            DoubleVector hiFar = x.sub(t.mul(LN2_HI)); // exact: t·ln2_hi has trailing zeros
+            DoubleVector loFar = t.mul(LN2_LO);
+            DoubleVector hi = hiFar.blend(hiNear, near);
+            DoubleVector lo = loFar.blend(loNear, near);
+            DoubleVector k = DoubleVector.zero(D).blend(t.blend(sign, near), reduce);
+            DoubleVector r = x.blend(hi.sub(lo), reduce);
+            DoubleVector rr = r.mul(r);
+            DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(P5).add(P4)).add(P3)).add(P2)).add(P1)));
+            // k = 0: 1 − ((x·c)/(c − 2) − x)
+            DoubleVector y0 = one.sub(r.mul(c).div(c.sub(2.0)).sub(r));
+            // k ≠ 0: 1 − ((lo − (x·c)/(2 − c)) − hi), then k added to the exponent field
+            DoubleVector yk = one.sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(D, 2.0).sub(c))).sub(hi));
+            DoubleVector chosen = yk.blend(y0, k.compare(VectorOperators.EQ, 0.0));
+            LongVector kBits = k.add(MAGIC).reinterpretAsLongs().sub(MAGIC_BITS); // 0 where k = 0: y0 stays as it is
+            chosen.reinterpretAsLongs().add(kBits.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().intoArray(out, i);
+        }
     }
 
     /** fdlibm's first case, exp(x) = 1 + x for |x| &lt; 2^-28, in a loop of its own (see {@link #exp}). */
