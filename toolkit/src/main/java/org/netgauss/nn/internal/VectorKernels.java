@@ -135,6 +135,15 @@ final class VectorKernels implements DenseKernels {
     public void weightGradient(float[][] dzt, int j0, int j1, int in, float[][] a, int nb, float[][] gw) {
         int n = pad(in);
         int j = j0;
+        for (; j + 10 <= j1; j += 10) {
+            int k = 0;
+            for (; k + 2 * L <= n; k += 2 * L) {
+                weightGradient10x2(dzt, j, a, nb, k, gw);
+            }
+            for (; k < n; k += L) {
+                weightGradient10x1(dzt, j, a, nb, k, gw);
+            }
+        }
         for (; j + 5 <= j1; j += 5) {
             int k = 0;
             for (; k + 2 * L <= n; k += 2 * L) {
@@ -149,6 +158,117 @@ final class VectorKernels implements DenseKernels {
                 weightGradient1x1(dzt[j], a, nb, k, gw[j]);
             }
         }
+    }
+
+    private static void weightGradient10x2(float[][] dzt, int j, float[][] a, int nb, int k, float[][] gw) {
+        float[] d0 = dzt[j + 0];
+        float[] d1 = dzt[j + 1];
+        float[] d2 = dzt[j + 2];
+        float[] d3 = dzt[j + 3];
+        float[] d4 = dzt[j + 4];
+        float[] d5 = dzt[j + 5];
+        float[] d6 = dzt[j + 6];
+        float[] d7 = dzt[j + 7];
+        float[] d8 = dzt[j + 8];
+        float[] d9 = dzt[j + 9];
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector a00 = zero, a10 = zero, a20 = zero, a30 = zero, a40 = zero, a50 = zero, a60 = zero, a70 = zero, a80 = zero, a90 = zero, a01 = zero, a11 = zero, a21 = zero, a31 = zero, a41 = zero, a51 = zero, a61 = zero, a71 = zero, a81 = zero, a91 = zero;
+        for (int b = 0; b < nb; b++) {
+            float[] x = a[b];
+            FloatVector x0 = FloatVector.fromArray(S, x, k);
+            FloatVector x1 = FloatVector.fromArray(S, x, k + L);
+            FloatVector c;
+            c = FloatVector.broadcast(S, d0[b]);
+            a00 = x0.fma(c, a00);
+            a01 = x1.fma(c, a01);
+            c = FloatVector.broadcast(S, d1[b]);
+            a10 = x0.fma(c, a10);
+            a11 = x1.fma(c, a11);
+            c = FloatVector.broadcast(S, d2[b]);
+            a20 = x0.fma(c, a20);
+            a21 = x1.fma(c, a21);
+            c = FloatVector.broadcast(S, d3[b]);
+            a30 = x0.fma(c, a30);
+            a31 = x1.fma(c, a31);
+            c = FloatVector.broadcast(S, d4[b]);
+            a40 = x0.fma(c, a40);
+            a41 = x1.fma(c, a41);
+            c = FloatVector.broadcast(S, d5[b]);
+            a50 = x0.fma(c, a50);
+            a51 = x1.fma(c, a51);
+            c = FloatVector.broadcast(S, d6[b]);
+            a60 = x0.fma(c, a60);
+            a61 = x1.fma(c, a61);
+            c = FloatVector.broadcast(S, d7[b]);
+            a70 = x0.fma(c, a70);
+            a71 = x1.fma(c, a71);
+            c = FloatVector.broadcast(S, d8[b]);
+            a80 = x0.fma(c, a80);
+            a81 = x1.fma(c, a81);
+            c = FloatVector.broadcast(S, d9[b]);
+            a90 = x0.fma(c, a90);
+            a91 = x1.fma(c, a91);
+        }
+        store2(a00, a01, gw[j + 0], k);
+        store2(a10, a11, gw[j + 1], k);
+        store2(a20, a21, gw[j + 2], k);
+        store2(a30, a31, gw[j + 3], k);
+        store2(a40, a41, gw[j + 4], k);
+        store2(a50, a51, gw[j + 5], k);
+        store2(a60, a61, gw[j + 6], k);
+        store2(a70, a71, gw[j + 7], k);
+        store2(a80, a81, gw[j + 8], k);
+        store2(a90, a91, gw[j + 9], k);
+    }
+
+    private static void weightGradient10x1(float[][] dzt, int j, float[][] a, int nb, int k, float[][] gw) {
+        float[] d0 = dzt[j + 0];
+        float[] d1 = dzt[j + 1];
+        float[] d2 = dzt[j + 2];
+        float[] d3 = dzt[j + 3];
+        float[] d4 = dzt[j + 4];
+        float[] d5 = dzt[j + 5];
+        float[] d6 = dzt[j + 6];
+        float[] d7 = dzt[j + 7];
+        float[] d8 = dzt[j + 8];
+        float[] d9 = dzt[j + 9];
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector a00 = zero, a10 = zero, a20 = zero, a30 = zero, a40 = zero, a50 = zero, a60 = zero, a70 = zero, a80 = zero, a90 = zero;
+        for (int b = 0; b < nb; b++) {
+            float[] x = a[b];
+            FloatVector x0 = FloatVector.fromArray(S, x, k);
+            FloatVector c;
+            c = FloatVector.broadcast(S, d0[b]);
+            a00 = x0.fma(c, a00);
+            c = FloatVector.broadcast(S, d1[b]);
+            a10 = x0.fma(c, a10);
+            c = FloatVector.broadcast(S, d2[b]);
+            a20 = x0.fma(c, a20);
+            c = FloatVector.broadcast(S, d3[b]);
+            a30 = x0.fma(c, a30);
+            c = FloatVector.broadcast(S, d4[b]);
+            a40 = x0.fma(c, a40);
+            c = FloatVector.broadcast(S, d5[b]);
+            a50 = x0.fma(c, a50);
+            c = FloatVector.broadcast(S, d6[b]);
+            a60 = x0.fma(c, a60);
+            c = FloatVector.broadcast(S, d7[b]);
+            a70 = x0.fma(c, a70);
+            c = FloatVector.broadcast(S, d8[b]);
+            a80 = x0.fma(c, a80);
+            c = FloatVector.broadcast(S, d9[b]);
+            a90 = x0.fma(c, a90);
+        }
+        a00.intoArray(gw[j + 0], k);
+        a10.intoArray(gw[j + 1], k);
+        a20.intoArray(gw[j + 2], k);
+        a30.intoArray(gw[j + 3], k);
+        a40.intoArray(gw[j + 4], k);
+        a50.intoArray(gw[j + 5], k);
+        a60.intoArray(gw[j + 6], k);
+        a70.intoArray(gw[j + 7], k);
+        a80.intoArray(gw[j + 8], k);
+        a90.intoArray(gw[j + 9], k);
     }
 
     private static void weightGradient5x2(float[][] dzt, int j, float[][] a, int nb, int k, float[][] gw) {
