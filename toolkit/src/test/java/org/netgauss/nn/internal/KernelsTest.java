@@ -114,7 +114,7 @@ class KernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"10,784,100", "1,3,1", "17,5,9", "40,33,100", "10,784,37"})
+    @CsvSource({"10,784,100", "1,3,1", "17,5,9", "40,33,100", "10,784,37", "10,50,23"})  // 23 = 12 + 8 + 3 x 1 samples per block
     void forwardFromSamplesEqualsTheFmaChainBitForBit(int out, int in, int nb) {
         Random r = new Random(7L * out + in + nb);
         int wide = 64;
