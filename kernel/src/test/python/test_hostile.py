@@ -8,9 +8,9 @@ import hashlib
 import hmac
 import json
 import os
+import queue
 import re
 import tempfile
-import threading
 import time
 import unittest
 import uuid
@@ -176,19 +176,29 @@ class Hostile(unittest.TestCase):
         reply, outputs = kf.execute(self.kc, "6 * 7")
         self.assertEqual("ok", reply["status"])
         self.assertEqual("42", kf.result_data(outputs)["text/plain"])
-        result = {}
-        worker = threading.Thread(
-            target=lambda: result.update(zip(("reply", "outputs"), kf.execute(self.kc, "while (true) { }"))))
-        worker.start()
+        # one thread only: jupyter_client's client is not thread-safe, and a second thread reading iopub while
+        # this one used the control socket sometimes missed the cell's idle status (the kernel had sent it)
+        msg_id = self.kc.execute("while (true) { }")
         time.sleep(1.5)
         # one press: an interrupt that arrives while the cell is still being compiled stops it as it starts
         msg = self.kc.session.msg("interrupt_request", {})
         self.kc.control_channel.send(msg)
         interrupt_reply = self.kc.get_control_msg(timeout=20)
         self.assertEqual("interrupt_reply", interrupt_reply["msg_type"])
-        worker.join(20)
-        self.assertFalse(worker.is_alive(), "the interrupt did not stop the loop")
-        self.assertEqual("error", result["reply"]["status"])
+        deadline = time.time() + 20
+        idle = False
+        while not idle and time.time() < deadline:
+            try:
+                m = self.kc.get_iopub_msg(timeout=1)
+            except queue.Empty:
+                continue
+            idle = (m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                    and m["content"]["execution_state"] == "idle")
+        self.assertTrue(idle, "the interrupt did not stop the loop within 20 s")
+        reply = self.kc.get_shell_msg(timeout=20)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=20)
+        self.assertEqual("error", reply["content"]["status"])
         msg = self.kc.session.msg("shutdown_request", {"restart": False})
         self.kc.control_channel.send(msg)
         shutdown_reply = self.kc.get_control_msg(timeout=20)
