@@ -141,6 +141,13 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
         return org.netgauss.nd4j.Nd4jArrays.create(eigenvalues, eigenvalues.length);
     }
 
+    private DistanceMatrix requireDistances() {
+        if (distances == null) {
+            throw new IllegalStateException("an embedding read from stored results holds no distance matrix: recompute with Inpca.embed");
+        }
+        return distances;
+    }
+
     /** Number of models embedded. */
     public int size() { return coordinates.length; }
 
@@ -219,6 +226,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
 
     /** {@code max_ij |D̂_ij(K) − D_ij|} with K = {@link #components()}; ~1e-15 when all m are kept. */
     public double reconstructionError() {
+        DistanceMatrix distances = requireDistances();
         double[][] r = reconstruct(components());
         double worst = 0;
         for (int i = 0; i < size(); i++) {
@@ -231,6 +239,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
 
     /** Explained distance, Frobenius variant (docs/spec/hyperribbon.md §1.4 (a)): {@code 1 − ‖D − D̂(K)‖_F / ‖D‖_F}. */
     public double explainedDistanceFrobenius(int k) {
+        DistanceMatrix distances = requireDistances();
         double[][] r = reconstruct(k);
         double num = 0;
         double den = 0;
@@ -246,6 +255,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
 
     /** Explained distance, relative L1 variant (docs/spec/hyperribbon.md §1.4 (b)): {@code 1 − Σ|D̂(K) − D| / Σ D}. */
     public double explainedDistanceL1(int k) {
+        DistanceMatrix distances = requireDistances();
         double[][] r = reconstruct(k);
         double num = 0;
         double den = 0;
@@ -266,6 +276,7 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
      * coordinates when {@code dq} is its row of D.
      */
     public double[] project(double[] dq) {
+        requireDistances();
         int m = size();
         if (dq.length != m) {
             throw new IllegalArgumentException("need the distances to all " + m + " base models, found " + dq.length);
@@ -364,10 +375,6 @@ public record InpcaEmbedding(double[] eigenvalues, double[][] coordinates, int[]
     }
 
     private static double[][] deepCopy(double[][] a) {
-        double[][] out = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i].clone();
-        }
-        return out;
+        return Arrays.stream(a).map(double[]::clone).toArray(double[][]::new);
     }
 }

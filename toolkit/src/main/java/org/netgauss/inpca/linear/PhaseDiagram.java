@@ -62,6 +62,18 @@ public record PhaseDiagram(List<Point> points, List<Boundary> boundaries) {
                 s.dimensionsFor(0.9));
     }
 
+    /** Ratios ρ = 10^-2 .. 10^2 with {@code perDecade} points per decade, ends included. */
+    public static double[] ratios(int perDecade) {
+        if (perDecade < 1) {
+            throw new IllegalArgumentException("points per decade must be >= 1, found " + perDecade);
+        }
+        double[] r = new double[4 * perDecade + 1];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.pow(10, -2 + i / (double) perDecade);
+        }
+        return r;
+    }
+
     /** The diagram over named spectra (iteration order kept), scale ratios and step counts. */
     public static PhaseDiagram compute(Map<String, double[]> spectra, double[] rhos, int[] steps) {
         List<Point> pts = new ArrayList<>();
@@ -96,17 +108,30 @@ public record PhaseDiagram(List<Point> points, List<Boundary> boundaries) {
         return Table.create("hyper-ribbon phase diagram", s, r, t, c2, c3, dims);
     }
 
-    /** The phase boundaries as a table: spectrum, T, ρ*. */
+    /**
+     * The critical ratios ρ* of docs/spec/hyperribbon.md §3.5 ("Phase-boundary oracle", d = 50, η = 0.5/λ_1,
+     * s0 = 1) at T = 10, 100, 1000, per spectrum of {@link #standardSpectra}.
+     */
+    public static final Map<String, double[]> SPEC_CRITICAL_RHO_D50 = Map.of(
+            "geometric c=2", new double[] {0, 0.49, 1.99}, "geometric c=1", new double[] {1.60, 2.17, 2.44},
+            "geometric c=0.5", new double[] {2.69, 2.24, 2.20}, "geometric c=0.1", new double[] {2.49, 1.68, 1.43},
+            "power α=2", new double[] {2.38, 2.88, 2.49}, "power α=1", new double[] {3.88, 2.07, 1.31});
+
+    /** The phase boundaries as a table: spectrum, T, ρ*, and the spec's ρ* for d = 50 where it has one. */
     public Table boundaryTable() {
         StringColumn s = StringColumn.create("spectrum");
         IntColumn t = IntColumn.create("T");
         DoubleColumn r = DoubleColumn.create("critical rho");
+        DoubleColumn spec = DoubleColumn.create("spec rho* (d = 50)");
         for (Boundary b : boundaries) {
             s.append(b.spectrum());
             t.append(b.steps());
             r.append(b.criticalRho());
+            double[] ref = SPEC_CRITICAL_RHO_D50.get(b.spectrum());
+            int col = b.steps() == 10 ? 0 : b.steps() == 100 ? 1 : b.steps() == 1000 ? 2 : -1;
+            spec.append(ref == null || col < 0 ? Double.NaN : ref[col]);
         }
-        return Table.create("hyper-ribbon phase boundary (chi3 = 0.9)", s, t, r);
+        return Table.create("hyper-ribbon phase boundary (chi3 = 0.9)", s, t, r, spec);
     }
 
     @Override
