@@ -1,5 +1,6 @@
 package org.netgauss.nn;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.netgauss.data.Dataset;
 import org.netgauss.nn.internal.DenseKernels;
@@ -86,7 +87,7 @@ final class MemberStep {
             float[][] w = state.weights(l - 1);
             float[] bias = mlp.bias() ? state.biases(l - 1) : null;
             if (l == 1 && sampleForward) {
-                transposeRows(w, m * out, out, in, ws.wt);
+                Kernels.transposeRows(w, m * out, out, in, ws.wt);
                 dense.forwardFromSamples(ws.wt, out, in, ws.x, nb, z, bias, m * out);
             } else {
                 float[][] x = ws.act[l - 1];
@@ -105,33 +106,6 @@ final class MemberStep {
         }
     }
 
-    /**
-     * wt[k][j] = w[row0 + j][k]. By destination row, with the source rows read side by side (four at a time):
-     * writing column-wise into the 784 destination rows instead cost as much as the weight gradient.
-     */
-    private static void transposeRows(float[][] w, int row0, int out, int in, float[][] wt) {
-        int j = 0;
-        for (; j + 3 < out; j += 4) {
-            float[] r0 = w[row0 + j];
-            float[] r1 = w[row0 + j + 1];
-            float[] r2 = w[row0 + j + 2];
-            float[] r3 = w[row0 + j + 3];
-            for (int k = 0; k < in; k++) {
-                float[] d = wt[k];
-                d[j] = r0[k];
-                d[j + 1] = r1[k];
-                d[j + 2] = r2[k];
-                d[j + 3] = r3[k];
-            }
-        }
-        for (; j < out; j++) {
-            float[] r = w[row0 + j];
-            for (int k = 0; k < in; k++) {
-                wt[k][j] = r[k];
-            }
-        }
-    }
-
     /** Sums the per-sample losses of the batch, writes dL/dz of the mean loss into ws.dz, counts hits. */
     private double lossAndGradient(int nb, Workspace ws) {
         float[][] z = ws.act[layers];
@@ -140,43 +114,50 @@ final class MemberStep {
         int correct = 0;
         if (mlp.loss() == Loss.CROSS_ENTROPY) {
             float inv = 1f / nb;
-            // exp(z - max) of the whole batch in one call to the kernels (StrictMath's values, vectorised)
+            // class by class over the batch, so every loop runs along one array (and vectorises); each sample's
+            // own operations keep their order: max and sum over k = 0, 1, ...; exp(z - max) of the whole batch in
+            // one call to the kernels (StrictMath's values, vectorised)
+            float[] max = ws.max;
+            int[] arg = ws.arg;
             double[] shifted = ws.shifted;
-            for (int b = 0; b < nb; b++) {
-                int arg = 0;
-                float max = z[0][b];
-                for (int k = 1; k < c; k++) {
-                    if (z[k][b] > max) {
-                        max = z[k][b];
-                        arg = k;
+            double[] sum = ws.sum;
+            System.arraycopy(z[0], 0, max, 0, nb);
+            Arrays.fill(arg, 0, nb, 0);
+            for (int k = 1; k < c; k++) {
+                float[] zk = z[k];
+                for (int b = 0; b < nb; b++) {
+                    if (zk[b] > max[b]) {
+                        max[b] = zk[b];
+                        arg[b] = k;
                     }
                 }
-                ws.max[b] = max;
-                ws.arg[b] = arg;
-                for (int k = 0; k < c; k++) {
-                    shifted[k * nb + b] = (double) z[k][b] - max;
+            }
+            for (int k = 0; k < c; k++) {
+                float[] zk = z[k];
+                for (int b = 0; b < nb; b++) {
+                    shifted[k * nb + b] = (double) zk[b] - max[b];
                 }
             }
             dense.exp(shifted, ws.exps, c * nb);
-            for (int b = 0; b < nb; b++) {
-                int arg = ws.arg[b];
-                float max = ws.max[b];
-                double sum = 0;
-                for (int k = 0; k < c; k++) {
-                    double e = ws.exps[k * nb + b];
-                    ws.dz[k][b] = (float) e;
-                    sum += e;
+            Arrays.fill(sum, 0, nb, 0.0);
+            for (int k = 0; k < c; k++) {
+                for (int b = 0; b < nb; b++) {
+                    sum[b] += ws.exps[k * nb + b];
                 }
-                double lse = max + StrictMath.log(sum);
+            }
+            for (int b = 0; b < nb; b++) {
                 int yb = ws.y[b];
-                total += lse - z[yb][b];
-                if (arg == yb) {
+                total += max[b] + StrictMath.log(sum[b]) - z[yb][b]; // log-sum-exp minus the target's logit
+                if (arg[b] == yb) {
                     correct++;
                 }
-                float invSum = (float) (1.0 / sum);
-                for (int k = 0; k < c; k++) {
-                    float p = ws.dz[k][b] * invSum; // softmax from the exponentials kept above
-                    ws.dz[k][b] = (p - (k == yb ? 1f : 0f)) * inv;
+                ws.invSum[b] = (float) (1.0 / sum[b]);
+            }
+            for (int k = 0; k < c; k++) {
+                float[] d = ws.dz[k];
+                for (int b = 0; b < nb; b++) {
+                    float p = (float) ws.exps[k * nb + b] * ws.invSum[b]; // softmax from the exponentials
+                    d[b] = (p - (k == ws.y[b] ? 1f : 0f)) * inv;
                 }
             }
         } else {
@@ -308,6 +289,8 @@ final class MemberStep {
         final double[] shifted; // cross-entropy: z - max per class and sample, [classes * batch], and its exp
         final double[] exps;
         final float[] max;
+        final double[] sum;     // cross-entropy: sum of exp(z - max) and its inverse, per sample
+        final float[] invSum;
         final int[] arg;
         final RowSplit split;
         int correct;
@@ -340,6 +323,8 @@ final class MemberStep {
             shifted = new double[w[layers] * batch];
             exps = new double[w[layers] * batch];
             max = new float[batch];
+            sum = new double[batch];
+            invSum = new float[batch];
             arg = new int[batch];
         }
     }

@@ -102,6 +102,36 @@ public final class Kernels {
         }
     }
 
+    /**
+     * wt[k][j] = w[row0 + j][k]. By destination row, with the source rows read side by side (five at a time, so
+     * the paper's ten take two passes):
+     * writing column-wise into the 784 destination rows instead cost as much as the weight gradient.
+     */
+    public static void transposeRows(float[][] w, int row0, int out, int in, float[][] wt) {
+        int j = 0;
+        for (; j + 4 < out; j += 5) {
+            float[] r0 = w[row0 + j];
+            float[] r1 = w[row0 + j + 1];
+            float[] r2 = w[row0 + j + 2];
+            float[] r3 = w[row0 + j + 3];
+            float[] r4 = w[row0 + j + 4];
+            for (int k = 0; k < in; k++) {
+                float[] d = wt[k];
+                d[j] = r0[k];
+                d[j + 1] = r1[k];
+                d[j + 2] = r2[k];
+                d[j + 3] = r3[k];
+                d[j + 4] = r4[k];
+            }
+        }
+        for (; j < out; j++) {
+            float[] r = w[row0 + j];
+            for (int k = 0; k < in; k++) {
+                wt[k][j] = r[k];
+            }
+        }
+    }
+
     /** dst[b][k] = src[k][b] for k &lt; features, b &lt; nb (feature-major to per-sample). */
     public static void toSamples(float[][] src, int features, int nb, float[][] dst) {
         for (int k = 0; k < features; k++) {
