@@ -169,8 +169,15 @@ public final class PaperBenchmark {
     private Rate engine(Mlp mlp, int e) {
         TrainingConfig cfg = TrainingConfig.defaults(mlp).withEnsembleSize(e);
         // JIT warm-up of this shape's code paths (register blocks, row split), not timed: until C2 has compiled a
-        // kernel, the vector API runs its slow Java fallback
-        EnsembleTrainer.initialise(cfg.withEnsembleSize(Math.min(e, 16)), threads).trainEpoch(data, null);
+        // kernel, the vector API runs its slow Java fallback, which took the first few thousand steps (one epoch of
+        // 16 members on 3000 samples, 480 steps, was too short: it left seconds of fallback in the timed E = 100)
+        EnsembleTrainer warm = EnsembleTrainer.initialise(cfg.withEnsembleSize(Math.min(e, 16)), threads);
+        long warmSteps = 0;
+        long w0 = System.nanoTime();
+        do {
+            warm.trainEpoch(data, null);
+            warmSteps += (long) warm.members() * ((data.size() + cfg.batchSize() - 1) / cfg.batchSize());
+        } while (warmSteps < 5000 && System.nanoTime() - w0 < 10_000_000_000L);
         EnsembleTrainer t = EnsembleTrainer.initialise(cfg, threads);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
