@@ -48,6 +48,10 @@ final class PerturbativeFitRun {
         if (file != null && o.results() != null) {
             throw new IllegalArgumentException("give either ENSEMBLE.npy or --results DIR, not both");
         }
+        if (o.results() != null && !terms.allTracked()) {
+            throw new IllegalArgumentException("--terms " + terms.name() + ": committed results hold the means of"
+                    + " I14..I52 only; fit Qcol, Qrow or QCcol on an ensemble (ENSEMBLE.npy) instead");
+        }
         if (file == null && o.results() == null) {
             throw new IllegalArgumentException("--model perturbative needs ENSEMBLE.npy or --results DIR (committed"
                     + " results, e.g. --results results --settings width-640 --epochs 50)");

@@ -135,6 +135,7 @@ class PerturbativeCliTest {
             {"fit", "--model", "perturbative"},
             {"fit", "--model", "perturbative", "--terms", "I3", "--results", res, "--out", out.toString()},
             {"fit", "--model", "perturbative", "--terms", "I22,I99", "--results", res, "--out", out.toString()},
+            {"fit", "--model", "perturbative", "--terms", "S2,Qcol", "--results", res, "--out", out.toString()},
             {"fit", "--model", "perturbative", "--scheme", "wrong", "--results", res, "--out", out.toString()},
             {"fit", "--model", "perturbative", "--results", res, "--settings", "nope", "--out", out.toString()},
             {"fit", "--model", "perturbative", "--results", res, "--epochs", "x", "--out", out.toString()},
