@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.netgauss.perturbative.CommittedResults;
 import org.netgauss.perturbative.FitInput;
+import org.netgauss.perturbative.InvariantPrediction;
+import org.netgauss.perturbative.PerturbativeFit;
 import org.netgauss.perturbative.PerturbativeStudy;
 import org.netgauss.perturbative.PerturbingTerms;
 import org.netgauss.perturbative.Scheme;
@@ -45,5 +48,47 @@ class PerturbativeChartsTest {
                 s.getExtraValues()[1], 0);
         assertTrue(ChartImages.png(chart, 1).bytes().length > 1000);
         assertThrows(IllegalArgumentException.class, () -> PerturbativeCharts.couplings(t, "I99", "se_csv", null, "x"));
+    }
+
+    @Test
+    void heldOutDeviationsAreDrawnWithTheNoiseFloor() {
+        PerturbativeFit fit = CommittedResults.read(RESULTS, "width-640", 50, "W2").fit(PerturbingTerms.s2(),
+                Scheme.RENORMALISED);
+        CategoryChart chart = PerturbativeCharts.heldOut(fit, "cubic low-node", "width-640");
+        List<InvariantPrediction> rows = fit.predictions().heldOut().stream()
+                .filter(p -> p.group().equals("cubic low-node")).toList();
+        assertEquals(3, chart.getSeriesMap().size(), "Δ, Δ' and the noise floor");
+        var it = chart.getSeriesMap().values().iterator();
+        List<? extends Number> gauss = List.copyOf(it.next().getYData());
+        List<? extends Number> first = List.copyOf(it.next().getYData());
+        List<? extends Number> floor = List.copyOf(it.next().getYData());
+        assertEquals(rows.size(), gauss.size());
+        for (int k = 0; k < rows.size(); k++) {
+            assertEquals(Math.max(rows.get(k).deviationGauss(), 1e-3), gauss.get(k).doubleValue(), 1e-12,
+                    rows.get(k).label());
+            assertEquals(rows.get(k).deviationPerturbative(), first.get(k).doubleValue(), 1e-12);
+            assertEquals(0.25, floor.get(k).doubleValue(), 1e-15, "1/√16");
+        }
+        // Δ spans 1.1e-3 (I15) to 5.8 (I18): a log axis from 1e-3
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertEquals(1e-3, chart.getStyler().getYAxisMin(), 0);
+        assertTrue(ChartImages.png(chart, 1).bytes().length > 1000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PerturbativeCharts.heldOut(fit, "cubic mid-node", "x"));
+        assertTrue(e.getMessage().contains("cubic mid-node"));
+    }
+
+    @Test
+    void entryCumulantOverTrainingHasTheGaussianReference() {
+        List<FitInput> in = List.of(CommittedResults.read(RESULTS, "uniform", 0, "W2"),
+                CommittedResults.read(RESULTS, "uniform", 50, "W2"));
+        Table c = PerturbativeStudy.cumulantsTable(in);
+        XYChart chart = PerturbativeCharts.cumulant(c, "gamma2", "setting", "γ₂");
+        assertEquals(2, chart.getSeriesMap().size(), "reference + one setting");
+        assertEquals("γ₂ (excess kurtosis of an entry)", chart.getYAxisTitle());
+        var s = chart.getSeriesMap().get("uniform");
+        assertEquals(-1.2, s.getYData()[0], 0.01, "uniform initialisation: excess kurtosis −6/5");
+        assertTrue(ChartImages.png(chart, 1).bytes().length > 1000);
+        assertThrows(IllegalArgumentException.class, () -> PerturbativeCharts.cumulant(c, "gamma3", null, "x"));
     }
 }
