@@ -1,12 +1,17 @@
 package org.netgauss.notebook;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.netgauss.preact.ActivationFunction;
 import org.netgauss.preact.EdgeOfChaos;
+import org.netgauss.preact.Initialisation;
+import org.netgauss.preact.PhiTheta;
+import org.netgauss.preact.Preact;
 
 /**
  * One-liners for the edge-of-chaos figures of Wolinski &amp; Arbel (TMLR 2025) and Poole et al. (2016): the
@@ -70,4 +75,36 @@ public final class EdgeOfChaosCharts {
         return x;
     }
 
+    /**
+     * {@link #eocCurves(Map)} computed at the given σ_b² for each activation, with N(0, 1) weights for tanh and ReLU
+     * (m2 = 1) and W(θ, 1) weights for φ_θ (m2 = E W² = Γ(1 + 2/θ)).
+     */
+    public static XYChart eocCurves(double[] sigmaB2, ActivationFunction... activations) {
+        if (activations.length == 0 || sigmaB2.length == 0) {
+            throw new IllegalArgumentException("EOC curves need at least one activation and one sigma_b^2");
+        }
+        Map<String, List<EdgeOfChaos.EocPoint>> curves = new LinkedHashMap<>();
+        for (ActivationFunction phi : activations) {
+            double m2 = phi instanceof PhiTheta p ? p.weightLaw().secondMoment() : 1.0;
+            curves.put(phi.name(), Preact.eocCurve(phi, m2, sigmaB2));
+        }
+        return eocCurves(curves);
+    }
+
+    /** {@link #varianceMaps(Map, double)} of the mean-field maps of each initialisation, named after it. */
+    public static XYChart varianceMaps(List<Initialisation> inits, double qMax) {
+        return varianceMaps(maps(inits), qMax);
+    }
+
+    /** {@link #correlationMaps(Map)} of the mean-field maps of each initialisation, named after it. */
+    public static XYChart correlationMaps(List<Initialisation> inits) {
+        return correlationMaps(maps(inits));
+    }
+
+    private static Map<String, EdgeOfChaos> maps(List<Initialisation> inits) {
+        Plots.notEmpty(inits, "initialisations");
+        Map<String, EdgeOfChaos> maps = new LinkedHashMap<>();
+        inits.forEach(i -> maps.put(i.name(), Preact.edgeOfChaos(i)));
+        return maps;
+    }
 }

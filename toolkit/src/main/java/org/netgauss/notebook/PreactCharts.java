@@ -15,6 +15,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.netgauss.preact.WolinskiArbelResults;
+import org.netgauss.preact.PhiTheta;
+import org.netgauss.preact.Preact;
+import org.netgauss.preact.SymmetricWeibull;
 import org.netgauss.preact.CorrelationResult;
 import org.netgauss.preact.PropagationResult;
 import org.netgauss.preact.TwoLayerKsExperiment;
@@ -246,5 +249,58 @@ public final class PreactCharts {
         s.setLineStyle(Palette.line(8));
         s.setMarker(SeriesMarkers.NONE);
         return s;
+    }
+
+    /**
+     * The activations φᵒ_θ (solid) and φᵖ_θ (dashed) for each θ on −4 ≤ x ≤ 4, beside tanh and ReLU: the authors'
+     * closed-form fits (docs/spec/gaussian-preact.md §1.5).
+     */
+    public static XYChart activations(double... thetas) {
+        if (thetas.length == 0) {
+            throw new IllegalArgumentException("no theta given: nothing to draw");
+        }
+        double[] x = grid(-4, 4, 161);
+        XYChart c = Plots.xy("Activations φ_θ (solid: odd φᵒ, dashed: positive φᵖ) vs tanh, ReLU",
+                "pre-activation x", "activation φ(x)");
+        c.getStyler().setMarkerSize(0);
+        List<XYSeries> dashed = new ArrayList<>();
+        for (double t : thetas) {
+            for (PhiTheta phi : List.of(Preact.phiOdd(t), Preact.phiPositive(t))) {
+                XYSeries s = c.addSeries(phi.name(), x, Arrays.stream(x).map(phi::apply).toArray());
+                if (phi.family() == PhiTheta.Family.POSITIVE) {
+                    dashed.add(s);
+                }
+            }
+        }
+        c.addSeries("tanh", x, Arrays.stream(x).map(Math::tanh).toArray());
+        c.addSeries("relu", x, Arrays.stream(x).map(v -> Math.max(v, 0)).toArray());
+        ChartStyle.apply(c);
+        dashed.forEach(s -> s.setLineStyle(Palette.line(8)));
+        return c;
+    }
+
+    /**
+     * The densities of the symmetric Weibull weights W(θ, 1) for each θ on −2.5 ≤ w ≤ 2.5 (E W² in the legend),
+     * beside the N(0, 1) density (docs/spec/gaussian-preact.md §1.2).
+     */
+    public static XYChart weightDensities(double... thetas) {
+        if (thetas.length == 0) {
+            throw new IllegalArgumentException("no theta given: nothing to draw");
+        }
+        double[] w = grid(-2.5, 2.5, 161);
+        XYChart c = Plots.xy("Weight densities: symmetric Weibull W(θ,1) vs N(0,1)", "weight w", "density p(w)");
+        c.getStyler().setMarkerSize(0);
+        for (double t : thetas) {
+            SymmetricWeibull law = Preact.weibull(t);
+            c.addSeries(law.name() + ", E W² = " + SignificantDigits.format(law.secondMoment(), 4), w,
+                    Arrays.stream(w).map(law::density).toArray());
+        }
+        XYSeries normal = c.addSeries("N(0,1)", w, Arrays.stream(w).map(v -> Math.exp(-v * v / 2) / Math.sqrt(2 * Math.PI)).toArray());
+        normal.setLineColor(Palette.BLACK);
+        return ChartStyle.apply(c);
+    }
+
+    private static double[] grid(double a, double b, int n) {
+        return IntStream.range(0, n).mapToDouble(i -> a + (b - a) * i / (n - 1)).toArray();
     }
 }

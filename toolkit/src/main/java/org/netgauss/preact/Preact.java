@@ -1,6 +1,12 @@
 package org.netgauss.preact;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.netgauss.progress.Progress;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Entry point of the pre-activation toolkit (Wolinski &amp; Arbel, "Gaussian pre-activations in neural
@@ -161,5 +167,77 @@ public final class Preact {
     /** The non-asymptotic EOC point of a phi_theta (q* = 1, chi_1 = 1). */
     public static EdgeOfChaos.NonAsymptoticEoc nonAsymptoticEoc(PhiTheta phi) {
         return EdgeOfChaos.nonAsymptotic(phi, phi.weightLaw());
+    }
+
+    /**
+     * The same correlation propagation for several initialisations through {@code depth} layers of width
+     * {@code width}, one long table (activation, layer, class_a, class_b, correlation), with a progress bar.
+     */
+    public static Table correlations(List<Initialisation> inits, ClassSample sample, int width, int depth,
+            int initialisations, long seed) {
+        if (inits.isEmpty()) {
+            throw new IllegalArgumentException("no initialisations: nothing to propagate");
+        }
+        if (width < 1 || depth < 1) {
+            throw new IllegalArgumentException("width and depth must be >= 1, found " + width + " and " + depth);
+        }
+        int[] widths = new int[depth];
+        Arrays.fill(widths, width);
+        Table all = null;
+        try (Progress progress = Progress.start("correlation propagation", inits.size())) {
+            for (Initialisation init : inits) {
+                Table t = correlations(init, sample, widths, initialisations, seed).toTable();
+                all = all == null ? t : all.append(t);
+                progress.step();
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The authors' one-layer KS distances of W(theta, 1) phi_theta(xi) to N(0, 1), recomputed from their stored
+     * objects (docs/spec/gaussian-preact.md §4 item 4), by theta: {odd, positive}.
+     */
+    private static final Map<Double, double[]> AUTHORS_ONE_LAYER_KS = Map.of(
+            2.05, new double[] {0.00238, 0.00396}, 2.5, new double[] {0.00238, 0.00355},
+            3.0, new double[] {0.00420, 0.00394}, 4.0, new double[] {0.00689, 0.00438},
+            5.0, new double[] {0.00825, 0.00447}, 7.0, new double[] {0.00960, 0.00468},
+            10.0, new double[] {0.01059, 0.00484});
+
+    /**
+     * The exact one-layer KS distance ({@link #oneLayerKs}) of phi^o_theta and phi^p_theta for each theta, beside the
+     * authors' values (docs/spec/gaussian-preact.md §4 item 4; NaN for a theta they did not store).
+     */
+    public static Table oneLayerKsTable(double... thetas) {
+        if (thetas.length == 0) {
+            throw new IllegalArgumentException("no theta given");
+        }
+        double[] ref0 = Arrays.stream(thetas).map(t -> AUTHORS_ONE_LAYER_KS.getOrDefault(t, new double[] {Double.NaN, Double.NaN})[0]).toArray();
+        double[] ref1 = Arrays.stream(thetas).map(t -> AUTHORS_ONE_LAYER_KS.getOrDefault(t, new double[] {Double.NaN, Double.NaN})[1]).toArray();
+        return Table.create("one-layer KS distance of W(theta,1) phi_theta(xi) to N(0,1)",
+                DoubleColumn.create("theta", thetas.clone()),
+                DoubleColumn.create("odd (ours)", Arrays.stream(thetas).map(t -> oneLayerKs(phiOdd(t))).toArray()),
+                DoubleColumn.create("odd (authors)", ref0),
+                DoubleColumn.create("positive (ours)", Arrays.stream(thetas).map(t -> oneLayerKs(phiPositive(t))).toArray()),
+                DoubleColumn.create("positive (authors)", ref1));
+    }
+
+    /**
+     * The non-asymptotic EOC point (q* = 1, chi_1 = 1) of phi^o_theta and phi^p_theta for each theta, one row
+     * each: m2 E[phi^2], E[phi'^2], sigma_w^2, sigma_b^2 (negative: the point does not exist).
+     */
+    public static Table nonAsymptoticEocTable(double... thetas) {
+        if (thetas.length == 0) {
+            throw new IllegalArgumentException("no theta given");
+        }
+        List<EdgeOfChaos.NonAsymptoticEoc> rows = Arrays.stream(thetas).boxed()
+                .flatMap(t -> java.util.stream.Stream.of(nonAsymptoticEoc(phiOdd(t)), nonAsymptoticEoc(phiPositive(t))))
+                .toList();
+        return Table.create("non-asymptotic EOC of phi_theta (q* = 1, chi_1 = 1)",
+                StringColumn.create("activation", rows.stream().map(EdgeOfChaos.NonAsymptoticEoc::activation).toList()),
+                DoubleColumn.create("m2 E[phi^2]", rows.stream().mapToDouble(EdgeOfChaos.NonAsymptoticEoc::m2EPhi2).toArray()),
+                DoubleColumn.create("E[phi'^2]", rows.stream().mapToDouble(EdgeOfChaos.NonAsymptoticEoc::eDerivative2).toArray()),
+                DoubleColumn.create("sigma_w^2", rows.stream().mapToDouble(EdgeOfChaos.NonAsymptoticEoc::sigmaW2).toArray()),
+                DoubleColumn.create("sigma_b^2", rows.stream().mapToDouble(EdgeOfChaos.NonAsymptoticEoc::sigmaB2).toArray()));
     }
 }

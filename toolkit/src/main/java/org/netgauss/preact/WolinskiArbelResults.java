@@ -76,6 +76,34 @@ public record WolinskiArbelResults(Table ks, int ksNetworks, Table deep, Table d
         return 0.87 / Math.sqrt(networks);
     }
 
+    /** The authors' stored KS distances at cfg2, n = 10 (docs/spec/gaussian-preact.md §4 item 11). */
+    private static final java.util.Map<String, Double> AUTHORS_CFG2_N10 = new java.util.LinkedHashMap<>(java.util.Map.of(
+            "phi_o(theta=3)", 0.0072, "phi_p(theta=3)", 0.0037, "relu", 0.0442, "tanh", 0.0909));
+
+    /**
+     * Our KS distances at cfg2, n = 10 beside the authors' stored run for phi^o_3, phi^p_3, ReLU and tanh
+     * (docs/spec/gaussian-preact.md §4 item 11: agreement within 0.003 to 0.004 at N = 200 000), for the activations of
+     * the table that have such a value.
+     */
+    public static Table authorsSpotCheck(Table ks) {
+        StringColumn act = StringColumn.create("activation");
+        DoubleColumn ours = DoubleColumn.create("ks");
+        DoubleColumn theirs = DoubleColumn.create("authors' run");
+        for (int r = 0; r < ks.rowCount(); r++) {
+            String a = ks.stringColumn("activation").get(r);
+            if ("cfg2".equals(ks.stringColumn("configuration").get(r)) && ks.intColumn("n").get(r) == 10
+                    && AUTHORS_CFG2_N10.containsKey(a)) {
+                act.append(a);
+                ours.append(ks.doubleColumn("ks").get(r));
+                theirs.append(AUTHORS_CFG2_N10.get(a));
+            }
+        }
+        if (act.isEmpty()) {
+            throw new IllegalArgumentException("the KS table has no cfg2, n = 10 row of " + AUTHORS_CFG2_N10.keySet());
+        }
+        return Table.create("cfg2, n = 10: KS distance to N(0,1), ours and the authors' run", act, ours, theirs);
+    }
+
     /**
      * How much closer to N(0,1) the positive family phi^p_theta sits than ReLU and tanh: per configuration and
      * reference activation, the ratio KS(reference) / KS(phi^p_theta) over every theta and width n of the table,
