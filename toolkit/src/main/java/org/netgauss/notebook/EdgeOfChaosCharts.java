@@ -43,8 +43,11 @@ public final class EdgeOfChaosCharts {
         XYChart c = Plots.xy("Variance map", "pre-activation variance q", "V(q)");
         c.getStyler().setMarkerSize(0);
         maps.forEach((name, m) -> c.addSeries(name, q, Arrays.stream(q).map(m::variance).toArray()));
-        XYSeries diag = c.addSeries("diagonal V(q) = q", q, q);
+        // two points and dashed, so that a map on the diagonal (ReLU at σ_w² = 2: V(q) = q) shows through
+        XYSeries diag = c.addSeries("diagonal V(q) = q", new double[] {0, qMax}, new double[] {0, qMax});
         diag.setLineColor(Palette.REFERENCE);
+        diag.setLineStyle(Palette.line(8));
+        diag.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         return ChartStyle.apply(c);
     }
 
@@ -62,8 +65,10 @@ public final class EdgeOfChaosCharts {
             c.addSeries(String.format(Locale.ROOT, "%s (\u03c7\u2081 = %s)", name, SignificantDigits.format(m.chi1(q), 3)),
                     cs, Arrays.stream(cs).map(x -> m.correlation(x, q)).toArray());
         });
-        XYSeries diag = c.addSeries("diagonal C(c) = c", cs, cs);
+        XYSeries diag = c.addSeries("diagonal C(c) = c", new double[] {-1, 1}, new double[] {-1, 1});
         diag.setLineColor(Palette.REFERENCE);
+        diag.setLineStyle(Palette.line(8));
+        diag.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         return ChartStyle.apply(c);
     }
 

@@ -259,7 +259,8 @@ public final class PreactCharts {
         if (thetas.length == 0) {
             throw new IllegalArgumentException("no theta given: nothing to draw");
         }
-        double[] x = grid(-4, 4, 161);
+        // 41 points, 0.2 apart: XChart strokes each segment on its own, so a dash needs segments longer than it
+        double[] x = grid(-4, 4, 41);
         XYChart c = Plots.xy("Activations φ_θ (solid: odd φᵒ, dashed: positive φᵖ) vs tanh, ReLU",
                 "pre-activation x", "activation φ(x)");
         c.getStyler().setMarkerSize(0);

@@ -206,7 +206,8 @@ public final class Preact {
 
     /**
      * The exact one-layer KS distance ({@link #oneLayerKs}) of phi^o_theta and phi^p_theta for each theta, beside the
-     * authors' values (docs/spec/gaussian-preact.md §4 item 4; NaN for a theta they did not store).
+     * authors' values (docs/spec/gaussian-preact.md §4 item 4), for thetas of {@link PhiTheta#paperThetas()} (the
+     * thetas the authors fitted phi_theta for; any other throws).
      */
     public static Table oneLayerKsTable(double... thetas) {
         if (thetas.length == 0) {

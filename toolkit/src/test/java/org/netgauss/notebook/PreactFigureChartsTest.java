@@ -25,14 +25,14 @@ class PreactFigureChartsTest {
         double[] x = odd.getXData();
         assertEquals(-4, x[0], 0);
         assertEquals(4, x[x.length - 1], 1e-12);
-        for (int i = 0; i < x.length; i += 20) {
+        for (int i = 0; i < x.length; i += 5) {
             assertEquals(Preact.phiOdd(3).apply(x[i]), odd.getYData()[i], 0);
         }
         XYSeries pos = c.getSeriesMap().get(Preact.phiPositive(3).name());
         assertNotNull(pos.getLineStyle().getDashArray(), "the positive family is dashed");
         assertEquals(null, odd.getLineStyle().getDashArray());
-        assertEquals(0, c.getSeriesMap().get("tanh").getYData()[80], 1e-15);   // x = 0
-        assertEquals(4, c.getSeriesMap().get("relu").getYData()[160], 1e-12);
+        assertEquals(0, c.getSeriesMap().get("tanh").getYData()[20], 1e-15);   // x = 0
+        assertEquals(4, c.getSeriesMap().get("relu").getYData()[40], 1e-12);
         assertEquals(0, c.getSeriesMap().get("relu").getYData()[0], 0);
         assertThrows(IllegalArgumentException.class, PreactCharts::activations);
     }

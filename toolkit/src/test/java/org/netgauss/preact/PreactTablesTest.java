@@ -2,7 +2,6 @@ package org.netgauss.preact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,15 +16,17 @@ class PreactTablesTest {
 
     @Test
     void oneLayerKsTableSitsBesideTheAuthorsValues() {
-        Table t = Preact.oneLayerKsTable(3, 6);
+        Table t = Preact.oneLayerKsTable(3, 10);
         assertEquals(2, t.rowCount());
         // docs/spec/gaussian-preact.md §4 item 4: theta = 3, odd 0.00420, positive 0.00394
         assertEquals(0.00420, t.doubleColumn("odd (authors)").get(0), 0);
         assertEquals(0.00394, t.doubleColumn("positive (authors)").get(0), 0);
         assertEquals(0.00420, t.doubleColumn("odd (ours)").get(0), 2e-5);
         assertEquals(Preact.oneLayerKs(Preact.phiPositive(3)), t.doubleColumn("positive (ours)").get(0), 0);
-        assertTrue(Double.isNaN(t.doubleColumn("odd (authors)").get(1)), "theta = 6 was not stored by the authors");
+        assertEquals(0.01059, t.doubleColumn("odd (authors)").get(1), 0);
+        assertEquals(0.01059, t.doubleColumn("odd (ours)").get(1), 2e-5);
         assertThrows(IllegalArgumentException.class, Preact::oneLayerKsTable);
+        assertThrows(IllegalArgumentException.class, () -> Preact.oneLayerKsTable(6), "no fitted phi_theta at theta = 6");
     }
 
     @Test
