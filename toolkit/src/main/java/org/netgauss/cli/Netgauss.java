@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 WassersteinCommand.class,
                 PreactCommand.class,
                 InpcaCommand.class,
+                MaoInpcaCommand.class,
                 TrainShardCommand.class,
                 MergeCommand.class,
                 SubmitCommand.class,

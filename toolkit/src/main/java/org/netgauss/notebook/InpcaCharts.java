@@ -20,6 +20,8 @@ import org.netgauss.inpca.linear.PhaseDiagram;
  * time-like (negative) components told apart (docs/spec/hyperribbon.md).
  */
 public final class InpcaCharts {
+    private static final List<Color> RUN_COLOURS = Palette.SERIES.stream().filter(c -> !c.equals(Palette.BLACK)).toList();
+
     private InpcaCharts() {
     }
 
@@ -100,8 +102,9 @@ public final class InpcaCharts {
                 return;
             }
             int k = groups.indexOf(g);
-            s.setLineColor(Palette.color(k));
-            s.setMarkerColor(Palette.color(k));
+            Color colour = RUN_COLOURS.get(k % RUN_COLOURS.size()); // black is the geodesic's
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
             s.setMarker(Palette.marker(k));
             s.setLineStyle(Palette.line(k));
             s.setShowInLegend(named.add(g));

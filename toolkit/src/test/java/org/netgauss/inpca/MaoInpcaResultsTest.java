@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.netgauss.nn.Training;
 
 /**
- * The committed InPCA of the Mao et al. grid ({@code results/mao-inpca/}) is consistent with the code: every
+ * The committed InPCA of the Mao et al. grid ({@code results/mao-inpca/}: 18 runs x 3 seeds and 50 points of the
+ * P0 → P* geodesic) is consistent with the code: every
  * trajectory has t = 0 and the steps of {@link Training#maoSchedule} for 469 batches of 128 and 10 epochs
  * (docs/spec/hyperribbon.md §4.2), eigenvalues are sorted by magnitude with the signature's signs, and the
  * coordinates satisfy the embedding identity Σ_i x_ik² = |e_k| of docs/spec/hyperribbon.md §1.3.
@@ -37,14 +38,24 @@ class MaoInpcaResultsTest {
         assertEquals(31, expected.length);
         Map<String, List<Long>> steps = new LinkedHashMap<>();
         double[] sumSq = new double[3];
+        int geodesic = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
+            if (f[1].equals(PredictionTrajectories.GEODESIC)) {
+                assertEquals(geodesic++, Long.parseLong(f[3]), "geodesic points in order from P0");
+                for (int k = 0; k < 3; k++) {
+                    sumSq[k] += Math.pow(Double.parseDouble(f[4 + k]), 2);
+                }
+                continue;
+            }
             steps.computeIfAbsent(f[1] + "#" + f[2], k -> new java.util.ArrayList<>()).add(Long.parseLong(f[3]));
             for (int k = 0; k < 3; k++) {
                 sumSq[k] += Math.pow(Double.parseDouble(f[4 + k]), 2);
             }
         }
-        assertEquals(24, steps.size(), "8 runs x 3 seeds");
+        assertEquals(54, steps.size(), "18 runs x 3 seeds");
+        assertEquals(50, geodesic, "the P0 -> P* geodesic");
+        assertEquals(50, inpca.get("geodesicPoints").getAsInt());
         for (Map.Entry<String, List<Long>> e : steps.entrySet()) {
             assertArrayEquals(expected, e.getValue().stream().mapToLong(Long::longValue).toArray(), e.getKey());
         }

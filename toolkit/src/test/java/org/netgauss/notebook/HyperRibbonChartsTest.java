@@ -66,6 +66,8 @@ class HyperRibbonChartsTest {
         assertTrue(first.isShowInLegend());
         assertTrue(!third.isShowInLegend());
         assertEquals(Palette.BLACK, c.getSeriesMap().get("geodesic P0 \u2192 P*").getLineColor());
+        assertTrue(c.getSeriesMap().values().stream().filter(s -> s.getName().startsWith("run"))
+                .noneMatch(s -> Palette.BLACK.equals(s.getLineColor())), "no run is black like the geodesic");
         int p = 4 * 24 + 2 * 8 + 5; // run4, member 2, time 5
         assertEquals(e.coordinate(p, 0), third.getXData()[5], 0);
         assertEquals(e.coordinate(p, 2), third.getYData()[5], 0);
