@@ -37,7 +37,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * @param endOfTraining     per run: progress λ along the geodesic and accuracy at the last step (empty if not known)
  */
 public record MaoInpca(List<Point> points, InpcaEmbedding embedding, double[] explainedDistance, Table endOfTraining) {
-    /** Explained distance (b) on AllCNN / CIFAR-10 for 1, 2, 3 directions, from the Mao et al. repository (§2). */
+    /**
+     * Explained distance (b) on AllCNN / CIFAR-10 for 1, 2, 3 directions, from the Mao et al. repository
+     * (docs/spec/hyperribbon.md §2).
+     */
     public static final double[] MAO_ALLCNN = {0.817, 0.886, 0.896};
     static final String POINTS = "points.csv";
     static final String INPCA = "inpca.json";
@@ -175,7 +178,8 @@ public record MaoInpca(List<Point> points, InpcaEmbedding embedding, double[] ex
     }
 
     /**
-     * Explained stress χ_K (§1.4) and explained distance (b) for K = 1..3, next to the Mao et al. repository's
+     * Explained stress χ_K (docs/spec/hyperribbon.md §1.4) and explained distance (b) for K = 1..3, next to the
+     * Mao et al. repository's
      * explained distance on AllCNN / CIFAR-10.
      */
     public Table stressTable() {
